@@ -1,0 +1,30 @@
+/**
+ * Environment, parsed once with zod at start-up and typed from the schema. Everything that reads
+ * configuration imports `env` from here rather than touching process.env.
+ */
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./env-defaults";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/edition.db")
+    .default(DEFAULT_DATABASE_URL),
+  /** Public origin used in feeds, sitemap, canonical links and citations. */
+  SITE_URL: z.url().default("http://localhost:3000"),
+  SITE_NAME: z.string().min(1).default("聊城日报"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv();

@@ -1,0 +1,159 @@
+/**
+ * The steps behind `npm start` and `npm test`. Plain ESM JavaScript on purpose: it has to run on a
+ * fresh clone before any dependency (tsx, TypeScript) is installed.
+ *
+ * Every step is idempotent: it checks a stamp or the state of the machine first and does nothing
+ * when there is nothing to do, so running the commands twice changes nothing.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const NODE_MODULES = path.join(ROOT, "node_modules");
+const INSTALL_STAMP = path.join(NODE_MODULES, ".epaper-install-stamp");
+const GENERATE_STAMP = path.join(ROOT, "lib", "generated", "prisma", ".epaper-generate-stamp");
+export const NO_SCHEMA_ENGINE = path.join(ROOT, "scripts", "bin", "no-schema-engine");
+
+export class StepError extends Error {}
+
+/** Prints a step heading the way both commands show progress. */
+export function step(message) {
+  console.log(`\n\u25b6 ${message}`);
+}
+
+/** Runs a command in the project root, streaming its output; throws StepError when it fails. */
+export function run(cmd, args, { env = {}, what = `${cmd} ${args.join(" ")}`, quiet = false } = {}) {
+  const res = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    env: { ...process.env, ...env },
+  });
+  if (res.error) throw new StepError(`${what}: ${res.error.message}`);
+  if (res.status !== 0) {
+    const tail = quiet ? `\n${String(res.stdout ?? "")}${String(res.stderr ?? "")}`.trimEnd() : "";
+    throw new StepError(`${what} exited with code ${res.status ?? res.signal}${tail}`);
+  }
+  return res;
+}
+
+function hashFiles(files) {
+  const h = createHash("sha256");
+  for (const f of files) {
+    const p = path.join(ROOT, f);
+    h.update(f);
+    h.update(fs.existsSync(p) ? fs.readFileSync(p) : Buffer.from("missing"));
+  }
+  return h.digest("hex");
+}
+
+function readStamp(file) {
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+function nativeModulesLoad() {
+  const probe = spawnSync(
+    process.execPath,
+    ["-e", "const D=require('better-sqlite3');new D(':memory:').prepare('select 1').get();require('@node-rs/jieba')"],
+    { cwd: ROOT, stdio: "pipe" },
+  );
+  return probe.status === 0;
+}
+
+/** Installs dependencies when node_modules is missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const want = hashFiles(["package.json", "package-lock.json"]);
+  const fresh = fs.existsSync(NODE_MODULES) && readStamp(INSTALL_STAMP) === want;
+  if (!fresh) {
+    step("Installing dependencies (npm ci)");
+    // allowScripts in package.json lets better-sqlite3 build its native binding and keeps Prisma's
+    // engine download scripts from running (they need the network this machine does not have).
+    run("npm", ["ci", "--no-audit", "--no-fund"], { what: "npm ci" });
+  }
+  if (!nativeModulesLoad()) {
+    step("Building the native SQLite binding (npm rebuild better-sqlite3)");
+    run("npm", ["rebuild", "better-sqlite3"], { what: "npm rebuild better-sqlite3" });
+    if (!nativeModulesLoad()) {
+      throw new StepError(
+        "better-sqlite3 or @node-rs/jieba does not load after install. Check that python3, make and g++ are installed.",
+      );
+    }
+  }
+  fs.writeFileSync(INSTALL_STAMP, want + "\n");
+}
+
+/** Generates the Prisma client offline (the native schema engine is never downloaded). */
+export function ensurePrismaClient() {
+  const want = hashFiles(["prisma/schema.prisma", "package-lock.json"]);
+  if (readStamp(GENERATE_STAMP) === want) return;
+  step("Generating the Prisma client");
+  run("npx", ["prisma", "generate"], {
+    env: { PRISMA_SCHEMA_ENGINE_BINARY: NO_SCHEMA_ENGINE, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+    what: "prisma generate",
+  });
+  fs.writeFileSync(GENERATE_STAMP, want + "\n");
+}
+
+/** Applies pending migrations to the database named by `databaseUrl`. */
+export function migrate(databaseUrl) {
+  step(`Migrating the database (${databaseUrl})`);
+  run("npm", ["run", "-s", "db:migrate"], { env: { DATABASE_URL: databaseUrl }, what: "npm run db:migrate" });
+}
+
+/** Imports and publishes the sample edition in data/sample (a no-op when it is already there). */
+export function importSample(databaseUrl) {
+  if (!fs.existsSync(path.join(ROOT, "scripts", "ingest.ts"))) return;
+  step("Importing the sample edition (data/sample)");
+  run("npm", ["run", "-s", "ingest", "--", "data/sample", "--publish"], {
+    env: { DATABASE_URL: databaseUrl },
+    what: "npm run ingest -- data/sample --publish",
+  });
+}
+
+function listFiles(dir) {
+  const out = [];
+  const abs = path.join(ROOT, dir);
+  if (!fs.existsSync(abs)) return out;
+  for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === "generated" || entry.name === "node_modules") continue;
+      out.push(...listFiles(rel));
+    } else out.push(rel);
+  }
+  return out;
+}
+
+/** Builds the site with `next build` unless the sources are unchanged since the last build. */
+export function ensureBuild({ distDir = ".next", databaseUrl, force = false } = {}) {
+  const sources = ["app", "components", "lib", "public"].flatMap(listFiles).sort();
+  const want = hashFiles([...sources, "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"]);
+  const stampFile = path.join(ROOT, distDir, ".epaper-build-stamp");
+  if (!force && fs.existsSync(path.join(ROOT, distDir, "BUILD_ID")) && readStamp(stampFile) === want) {
+    console.log(`\n\u2713 Build in ${distDir} is up to date`);
+    return;
+  }
+  step(`Building the site (next build → ${distDir})`);
+  run("npx", ["next", "build"], {
+    env: { NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    what: "next build",
+  });
+  fs.writeFileSync(stampFile, want + "\n");
+}
+
+/** Runs `main`, turning a failed step into a clear message and a non-zero exit. */
+export async function runMain(name, main) {
+  try {
+    await main();
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    console.error(`\n\u2717 ${name} failed: ${msg}`);
+    process.exit(1);
+  }
+}
