@@ -71,10 +71,12 @@ export function ensureDependencies() {
   const want = hashFiles(["package.json", "package-lock.json"]);
   const fresh = fs.existsSync(NODE_MODULES) && readStamp(INSTALL_STAMP) === want;
   if (!fresh) {
-    step("Installing dependencies (npm ci)");
+    step("Installing dependencies (npm install)");
     // allowScripts in package.json lets better-sqlite3 build its native binding and keeps Prisma's
     // engine download scripts from running (they need the network this machine does not have).
-    run("npm", ["ci", "--no-audit", "--no-fund"], { what: "npm ci" });
+    // `npm ci` is not used: npm 11 rejects this lockfile for lacking other platforms' optional
+    // binaries (jieba, tailwind oxide), which `npm install` resolves from the same lockfile.
+    run("npm", ["install", "--no-audit", "--no-fund"], { what: "npm install" });
   }
   if (!nativeModulesLoad()) {
     step("Building the native SQLite binding (npm rebuild better-sqlite3)");
@@ -85,7 +87,8 @@ export function ensureDependencies() {
       );
     }
   }
-  fs.writeFileSync(INSTALL_STAMP, want + "\n");
+  // Hashed again: npm install may have normalised package-lock.json.
+  fs.writeFileSync(INSTALL_STAMP, hashFiles(["package.json", "package-lock.json"]) + "\n");
 }
 
 /** Generates the Prisma client offline (the native schema engine is never downloaded). */
