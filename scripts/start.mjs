@@ -4,8 +4,10 @@
  * first and the import is idempotent.
  */
 import { spawn } from "node:child_process";
+import net from "node:net";
 import {
   ROOT,
+  StepError,
   ensureBuild,
   ensureDependencies,
   ensurePrismaClient,
@@ -17,9 +19,25 @@ import {
 
 const DEFAULT_DATABASE_URL = "file:./data/edition.db";
 
+/** Fails early and clearly when another process (often an earlier `npm start`) holds the port. */
+async function assertPortFree(port) {
+  await new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (err) =>
+      reject(
+        err.code === "EADDRINUSE"
+          ? new StepError(`port ${port} is already in use (is the site already running?). Stop it or set PORT=<another port>.`)
+          : err,
+      ),
+    );
+    probe.listen(Number(port), () => probe.close(resolve));
+  });
+}
+
 await runMain("npm start", async () => {
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const port = process.env.PORT || "3000";
+  await assertPortFree(port);
   ensureDependencies();
   ensurePrismaClient();
   migrate(databaseUrl);
