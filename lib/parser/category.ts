@@ -13,10 +13,18 @@ export const CATEGORY_LABELS: Record<CategorySlug, string> = Object.fromEntries(
   SLUGS.map((s) => [s, RULES[s].label]),
 ) as Record<CategorySlug, string>;
 
-function count(text: string, term: string): number {
-  let n = 0;
-  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) n++;
-  return n;
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const ALL_TERMS = [...new Set(SLUGS.flatMap((s) => Object.keys(RULES[s].terms)))].sort((a, b) => b.length - a.length);
+// One pass over the text for all terms (longest first), instead of one search per term.
+const TERM_RE = new RegExp(ALL_TERMS.map(escape).join("|"), "gu");
+// A term inside a longer matched term still counts ("食品抽检" is also "食品" and "抽检").
+const CONTAINED = new Map(ALL_TERMS.map((t) => [t, ALL_TERMS.filter((o) => o !== t && t.includes(o))]));
+
+function countTerms(text: string, weight: number, into: Map<string, number>): void {
+  for (const m of text.matchAll(TERM_RE)) {
+    into.set(m[0], (into.get(m[0]) ?? 0) + weight);
+    for (const inner of CONTAINED.get(m[0]) ?? []) into.set(inner, (into.get(inner) ?? 0) + weight);
+  }
 }
 
 /**
@@ -25,6 +33,9 @@ function count(text: string, term: string): number {
  * `titleFactor` times.
  */
 export function categorize(head: string, body: string): { category: CategorySlug; evidence: string[] } {
+  const counts = new Map<string, number>();
+  countTerms(head, table.titleFactor, counts);
+  countTerms(body, 1, counts);
   let best: CategorySlug = "other";
   let bestScore = 0;
   let bestEvidence: string[] = [];
@@ -32,7 +43,7 @@ export function categorize(head: string, body: string): { category: CategorySlug
     const contributions: [string, number][] = [];
     let score = 0;
     for (const [term, weight] of Object.entries(RULES[slug].terms)) {
-      const n = count(head, term) * table.titleFactor + count(body, term);
+      const n = counts.get(term) ?? 0;
       if (n > 0) {
         score += weight * n;
         contributions.push([term, weight * n]);
