@@ -1,12 +1,27 @@
+import { PageViewSection } from "@/components/page-view";
+import { getLatestIssueDate, getPage, getIssue } from "@/lib/db/issues";
 import { env } from "@/lib/env";
 
-export const dynamic = "force-dynamic";
+// Rendered on first request and cached; publishing revalidates (see app/api/revalidate).
+export const revalidate = 300;
 
-export default function HomePage() {
+export default async function HomePage() {
+  const date = await getLatestIssueDate();
+  const issue = date ? await getIssue(date) : null;
+  const first = issue?.pages[0];
+  const view = issue && first ? await getPage(issue.date, first.number) : null;
+  if (!view) {
+    return (
+      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10 font-serif">
+        <h1 className="text-3xl font-bold">{env.SITE_NAME}数字报</h1>
+        <p className="mt-4 text-muted">暂无已发布的报纸。</p>
+      </main>
+    );
+  }
   return (
-    <main id="main" className="mx-auto max-w-5xl px-4 py-10 font-serif">
-      <h1 className="text-4xl font-bold tracking-widest">{env.SITE_NAME}数字报</h1>
-      <p className="mt-4 text-muted">暂无已发布的报纸。</p>
+    <main id="main" className="flex-1">
+      <h1 className="sr-only">{env.SITE_NAME}数字报 今日报纸</h1>
+      <PageViewSection view={view} headingLevel={2} />
     </main>
   );
 }

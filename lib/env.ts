@@ -13,6 +13,8 @@ const schema = z.object({
   /** Public origin used in feeds, sitemap, canonical links and citations. */
   SITE_URL: z.url().default("http://localhost:3000"),
   SITE_NAME: z.string().min(1).default("聊城日报"),
+  /** Shared secret for POST /api/revalidate (the import calls it after publishing). */
+  REVALIDATE_TOKEN: z.string().min(8).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

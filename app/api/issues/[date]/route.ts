@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { getIssue } from "@/lib/db/issues";
+import { dateParams } from "@/lib/validations/params";
+
+/** GET /api/issues/YYYY-MM-DD → { date, number, pages: [{ number, name, articles: [...] }] }. */
+export async function GET(_req: Request, ctx: { params: Promise<{ date: string }> }) {
+  const parsed = dateParams.safeParse(await ctx.params);
+  if (!parsed.success) return NextResponse.json({ error: parsed.error.issues[0]?.message ?? "参数无效" }, { status: 400 });
+  const issue = await getIssue(parsed.data.date);
+  if (!issue) return NextResponse.json({ error: `没有 ${parsed.data.date} 的已发布报纸` }, { status: 404 });
+  return NextResponse.json(issue);
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ArticlePage } from "@/lib/db/articles";
+import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
+
+/** A paginated list of articles, newest first (departments, categories, people). */
+export function ArticleList({ data, basePath }: { data: ArticlePage; basePath: string }) {
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return (
+    <>
+      <p className="mb-3 text-muted">共 {data.total} 篇</p>
+      <ol className="divide-y divide-rule rounded border border-rule bg-card">
+        {data.items.map((a) => (
+          <li key={a.publicId} className="px-4 py-3">
+            {a.label ? <span className="mr-2 text-sm text-accent">{a.label}</span> : null}
+            <Link href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">{a.title}</Link>
+            <span className="block text-sm text-muted">
+              {formatIssueDate(a.issueDate)} · {formatPageNumber(a.pageNumber)}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {pages > 1 ? (
+        <nav aria-label="分页" className="mt-4 flex gap-4">
+          {data.page > 1 ? <Link href={`${basePath}?page=${data.page - 1}`} rel="prev">上一页</Link> : null}
+          <span className="text-muted">第 {data.page} / {pages} 页</span>
+          {data.page < pages ? <Link href={`${basePath}?page=${data.page + 1}`} rel="next">下一页</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { PageMap } from "@/components/page-map";
+import type { PageView } from "@/lib/db/issues";
+import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
+
+/** One page of an issue: page map beside the article list, with page and issue navigation. */
+export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; headingLevel?: 1 | 2 }) {
+  const { issue, page, articles, pages } = view;
+  const label = `${formatPageNumber(page.number)}${page.name ? `:${page.name}` : ""}`;
+  const H = headingLevel === 1 ? "h1" : "h2";
+  const base = `/issues/${issue.date}`;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6">
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3 border-b border-rule pb-3">
+        <H className="font-serif text-2xl font-bold">
+          <span className="block text-base font-normal text-muted">
+            <Link href={base} className="underline-offset-4 hover:underline">{formatIssueDate(issue.date)}</Link>
+            {issue.number ? ` · 第${issue.number}期` : ""}
+          </span>
+          {label}
+        </H>
+        <nav aria-label="版面导航" className="flex flex-wrap items-center gap-3 text-base">
+          {view.prevPage !== null ? <Link href={`${base}/${view.prevPage}`} rel="prev">上一版</Link> : <span className="text-muted">上一版</span>}
+          <form action="/issues/go" className="flex items-center gap-2">
+            <input type="hidden" name="date" value={issue.date} />
+            <label htmlFor="page-select" className="sr-only">选择版面</label>
+            <select id="page-select" name="page" defaultValue={page.number} className="rounded border border-rule bg-paper px-2 py-1">
+              {pages.map((p) => (
+                <option key={p.number} value={p.number}>
+                  {formatPageNumber(p.number)} {p.name ?? ""}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="rounded border border-rule px-2 py-1">转到</button>
+          </form>
+          {view.nextPage !== null ? <Link href={`${base}/${view.nextPage}`} rel="next">下一版</Link> : <span className="text-muted">下一版</span>}
+        </nav>
+      </div>
+      <div className="grid gap-6 md:grid-cols-[minmax(0,5fr)_minmax(0,4fr)]">
+        <section aria-labelledby="map-heading">
+          <h2 id="map-heading" className="mb-2 text-lg font-bold">版面图</h2>
+          <PageMap articles={articles} pageLabel={label} />
+        </section>
+        <section aria-labelledby="list-heading">
+          <h2 id="list-heading" className="mb-2 text-lg font-bold">标题导航</h2>
+          <ol className="divide-y divide-rule rounded border border-rule bg-card">
+            {articles.map((a) => (
+              <li key={a.publicId} className="px-4 py-3">
+                {a.label ? <p className="text-sm text-muted">{a.label}</p> : null}
+                {a.kicker ? <p className="text-sm text-muted">{a.kicker}</p> : null}
+                <Link href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">
+                  {a.title}
+                </Link>
+                {a.subtitle ? <p className="text-sm text-muted">——{a.subtitle}</p> : null}
+              </li>
+            ))}
+          </ol>
+          <form action="/search" role="search" className="mt-4 flex gap-2">
+            <input type="hidden" name="from" value={issue.date} />
+            <input type="hidden" name="to" value={issue.date} />
+            <label htmlFor="issue-search" className="sr-only">在本期中检索</label>
+            <input id="issue-search" name="q" type="search" placeholder="在本期中检索" className="min-w-0 flex-1 rounded border border-rule bg-paper px-3 py-1.5" />
+            <button type="submit" className="rounded border border-rule px-3 py-1.5">检索</button>
+          </form>
+          <nav aria-label="往期" className="mt-4 flex flex-wrap gap-4 text-base">
+            {view.prevIssue ? <Link href={`/issues/${view.prevIssue}`}>上一期</Link> : null}
+            {view.nextIssue ? <Link href={`/issues/${view.nextIssue}`}>下一期</Link> : null}
+            <Link href="/issues">往期回顾</Link>
+          </nav>
+        </section>
+      </div>
+      <details className="mt-6 rounded border border-rule bg-card p-4">
+        <summary className="cursor-pointer font-bold">原文(本版原始文本)</summary>
+        <pre className="mt-3 overflow-x-auto whitespace-pre-wrap font-serif text-base leading-8">{page.rawText}</pre>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+const KEY = "epaper-reader-scale";
+const SCALES = [0.9, 1, 1.15, 1.3, 1.5];
+
+/** Font size control for the article body; the choice persists in localStorage. */
+export function FontSizeControl() {
+  const [scale, setScale] = useState(1);
+  useEffect(() => {
+    const saved = Number(localStorage.getItem(KEY));
+    if (SCALES.includes(saved)) setScale(saved);
+  }, []);
+  useEffect(() => {
+    document.documentElement.style.setProperty("--reader-scale", String(scale));
+  }, [scale]);
+  const step = (d: number) => {
+    const i = Math.min(SCALES.length - 1, Math.max(0, SCALES.indexOf(scale) + d));
+    const next = SCALES[i] ?? 1;
+    setScale(next);
+    localStorage.setItem(KEY, String(next));
+  };
+  return (
+    <div role="group" aria-label="字号" className="flex items-center gap-1">
+      <button type="button" onClick={() => step(-1)} className="rounded border border-rule px-2 py-1" aria-label="减小字号">
+        A−
+      </button>
+      <span className="min-w-12 text-center text-sm" aria-live="polite">{Math.round(scale * 100)}%</span>
+      <button type="button" onClick={() => step(1)} className="rounded border border-rule px-2 py-1" aria-label="增大字号">
+        A+
+      </button>
+    </div>
+  );
+}
+
+/** Copies the article's permanent link. */
+export function CopyLinkButton({ url }: { url: string }) {
+  const [done, setDone] = useState(false);
+  return (
+    <button
+      type="button"
+      className="rounded border border-rule px-2 py-1"
+      onClick={async () => {
+        await navigator.clipboard?.writeText(url).catch(() => undefined);
+        setDone(true);
+        setTimeout(() => setDone(false), 2000);
+      }}
+    >
+      {done ? "已复制链接" : "复制链接"}
+    </button>
+  );
+}

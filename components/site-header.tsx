@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { env } from "@/lib/env";
+
+/** Masthead, main navigation and the search box shown on every page. */
+export function SiteHeader() {
+  return (
+    <header className="border-b border-rule bg-card">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+        <Link href="/" className="font-serif text-2xl font-bold tracking-widest text-accent no-underline">
+          {env.SITE_NAME}
+          <span className="ml-1 text-base font-normal text-ink">数字报</span>
+        </Link>
+        <nav aria-label="主导航" className="text-base">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <li><Link href="/" className="hover:text-accent">今日报纸</Link></li>
+            <li><Link href="/issues" className="hover:text-accent">往期回顾</Link></li>
+            <li><Link href="/departments" className="hover:text-accent">部门</Link></li>
+            <li><Link href="/categories" className="hover:text-accent">分类</Link></li>
+            <li><Link href="/search" className="hover:text-accent">检索</Link></li>
+          </ul>
+        </nav>
+        <form action="/search" role="search" className="ml-auto flex w-full gap-2 sm:w-auto">
+          <label htmlFor="site-search" className="sr-only">检索全部稿件</label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder="检索:关键词或部门"
+            className="min-w-0 flex-1 rounded border border-rule bg-paper px-3 py-1.5 text-base sm:w-56"
+          />
+          <button type="submit" className="rounded bg-accent px-3 py-1.5 text-accent-ink">检索</button>
+        </form>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-12 border-t border-rule py-6 text-center text-sm text-muted">
+      <p>
+        {env.SITE_NAME}数字报 · <Link href="/feed.xml">RSS 订阅</Link> · <Link href="/issues">往期回顾</Link>
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,71 @@
+/** Pure formatting helpers for the reader's site (no database, no React). */
+
+const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+/** "2026-04-08" → "2026年4月8日 星期三". */
+export function formatIssueDate(date: string, withWeekday = true): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  return `${y}年${m}月${d}日${withWeekday ? ` ${weekday}` : ""}`;
+}
+
+/** "第01版" style page label. */
+export function formatPageNumber(n: number): string {
+  return `第${String(n).padStart(2, "0")}版`;
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  reporter: "记者",
+  correspondent: "通讯员",
+  contributor: "作者",
+  photographer: "摄影",
+  "writer-photographer": "文/图",
+};
+
+/** A strict "YYYY-MM-DD" that is a real calendar date. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * A citation in GB/T 7714-2015 form for a newspaper article:
+ * 作者. 题名[N]. 报纸名, 出版日期(版次).
+ */
+export function formatCitation(a: { authors: string[]; title: string; paper: string; date: string; page: number }): string {
+  const authors = a.authors.length > 3 ? `${a.authors.slice(0, 3).join(", ")}, 等` : a.authors.join(", ");
+  return `${authors ? `${authors}. ` : ""}${a.title}[N]. ${a.paper}, ${a.date}(${String(a.page).padStart(2, "0")}).`;
+}
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Escapes text for XML/HTML (feeds, highlighted snippets). */
+export function escapeXml(s: string): string {
+  // Characters XML 1.0 forbids are dropped rather than escaped.
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+/**
+ * Wraps every occurrence of the query's words in <mark>, HTML-safe: the text is escaped first and
+ * only our own <mark> tags are added. Words are split on spaces; quotes and a leading "-" are ignored.
+ */
+export function highlightHtml(text: string, query: string): string {
+  const words = query
+    .replace(/["“”]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w && !w.startsWith("-"))
+    .map((w) => w.trim())
+    .filter(Boolean);
+  if (words.length === 0) return escapeXml(text);
+  const re = new RegExp(words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const i = m.index ?? 0;
+    out += escapeXml(text.slice(last, i)) + `<mark>${escapeXml(m[0])}</mark>`;
+    last = i + m[0].length;
+  }
+  return out + escapeXml(text.slice(last));
+}
