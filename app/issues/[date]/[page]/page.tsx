@@ -7,6 +7,11 @@ import { pageParams } from "@/lib/validations/params";
 
 export const revalidate = 300;
 
+// No pages are built ahead: each is rendered on its first request, then cached (ISR).
+export function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ date: string; page: string }> };
 
 async function load(props: Props) {

@@ -1,0 +1,23 @@
+/**
+ * The import's collaborators from other layers: the parser, its department gazetteer and the
+ * search index. Gathered here so importEdition can take stand-ins (tests, benchmarks) and so the
+ * coupling to lib/parser and lib/search sits in one place.
+ */
+import { lookupDepartment, parsePage } from "@/lib/parser";
+import { indexArticles, removeFromIndex } from "@/lib/search/indexer";
+import type { ImportDependencies } from "./import-edition";
+
+/** Departments the gazetteer does not list. */
+export const UNKNOWN_DEPARTMENT_KIND = "其他";
+
+/** The real parser, gazetteer and search index. */
+export function defaultDependencies(): ImportDependencies {
+  return {
+    parse: parsePage,
+    indexer: { indexArticles, removeFromIndex },
+    describeDepartment: (name) => {
+      const entry = lookupDepartment(name);
+      return entry ? { kind: entry.kind, aliases: [...entry.aliases] } : { kind: UNKNOWN_DEPARTMENT_KIND, aliases: [] };
+    },
+  };
+}

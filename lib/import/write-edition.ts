@@ -1,0 +1,375 @@
+/**
+ * The import's writes: prepared statements over one better-sqlite3 connection. Every method runs
+ * inside the caller's transaction (see importEdition), so a failure or a kill -9 anywhere leaves
+ * the database as it was. Updates are written only when a value differs, so re-importing the same
+ * pages leaves every row, timestamps included, byte for byte as it was.
+ */
+import type { SqliteDb } from "@/lib/db/sqlite";
+import type { ParsedPage } from "@/lib/parser/types";
+import { toArticleRecords } from "./materialise";
+
+/** The search index as the import sees it (lib/search/indexer.ts). */
+export interface SearchIndexer {
+  /** Adds articles (by row id) to the index; called after they are inserted. */
+  indexArticles(db: SqliteDb, articleIds: number[]): void;
+  /** Removes articles from the index; called before they are deleted, while their rows still exist. */
+  removeFromIndex(db: SqliteDb, articleIds: number[]): void;
+}
+
+/** What the store keeps about a department besides its name (from the parser's gazetteer). */
+export interface DepartmentInfo {
+  kind: string;
+  aliases: string[];
+}
+
+export interface IssueState {
+  id: number;
+  date: string;
+  number: number | null;
+  status: string;
+}
+
+export interface PageState {
+  id: number;
+  name: string | null;
+  sourceFile: string;
+  sourceSha256: string;
+  parseOptions: string;
+  status: string;
+  corrected: boolean;
+  correctedAt: string | null;
+  correctedBy: string | null;
+  /** What readers see now: article and ad rows, and warnings of the effective version. */
+  articleCount: number;
+  adCount: number;
+  warningCount: number;
+}
+
+/** A page's source and parse, as written to the Page row. */
+export interface PageSource {
+  name: string | null;
+  sourceFile: string;
+  sourceSha256: string;
+  rawText: string;
+  parsed: ParsedPage;
+  /** Canonical JSON of the ParseOptions that produced `parsed`. */
+  parseOptions: string;
+}
+
+/** Time spent in the search indexer, accumulated over a run (the benchmark reports it apart). */
+export interface WriteTimings {
+  indexMs: number;
+}
+
+/** Prisma's DateTime text format for SQLite (what @prisma/adapter-better-sqlite3 writes and reads). */
+export function formatTimestamp(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+/** Every statement the import runs, prepared once per run. */
+function prepareStatements(db: SqliteDb) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    issueByDate: p(`SELECT id, date, number, status FROM Issue WHERE date = ?`),
+    insertIssue: p(`INSERT INTO Issue (date, number, status, createdAt, updatedAt) VALUES (?, ?, 'draft', ?, ?) RETURNING id`),
+    setIssueNumber: p(`UPDATE Issue SET number = ?, updatedAt = ? WHERE id = ?`),
+    touchIssue: p(`UPDATE Issue SET updatedAt = ? WHERE id = ? AND updatedAt IS NOT ?`),
+    publishIssue: p(
+      `UPDATE Issue SET status = 'published', publishedAt = COALESCE(publishedAt, ?), updatedAt = ? WHERE id = ? AND status <> 'published'`,
+    ),
+    publishPages: p(`UPDATE Page SET status = 'published', updatedAt = ? WHERE issueId = ? AND status = 'draft'`),
+    publishArticles: p(
+      `UPDATE Article SET published = 1, updatedAt = ? WHERE issueId = ? AND published = 0
+         AND pageId IN (SELECT id FROM Page WHERE issueId = ? AND status = 'published')`,
+    ),
+    pageBySlot: p(
+      `SELECT id, name, sourceFile, sourceSha256, parseOptions, status, corrected IS NOT NULL AS corrected, correctedAt, correctedBy,
+         (SELECT count(*) FROM Article WHERE pageId = Page.id) AS articleCount,
+         (SELECT count(*) FROM Ad WHERE pageId = Page.id) AS adCount,
+         json_array_length(warnings) AS warningCount
+       FROM Page WHERE issueId = ? AND number = ?`,
+    ),
+    parsedOfPage: p(`SELECT parsed FROM Page WHERE id = ?`),
+    insertPage: p(
+      `INSERT INTO Page (issueId, number, name, sourceFile, sourceSha256, rawText, encoding, parsed, parseOptions, warnings, status, createdAt, updatedAt)
+       VALUES (@issueId, @number, @name, @sourceFile, @sourceSha256, @rawText, @encoding, @parsed, @parseOptions, @warnings, @status, @now, @now)
+       RETURNING id`,
+    ),
+    replacePage: p(
+      `UPDATE Page SET name = @name, sourceFile = @sourceFile, sourceSha256 = @sourceSha256, rawText = @rawText, encoding = @encoding,
+         parsed = @parsed, parseOptions = @parseOptions, warnings = @warnings,
+         corrected = NULL, correctedAt = NULL, correctedBy = NULL, updatedAt = @now
+       WHERE id = @id`,
+    ),
+    // A re-parse of the same bytes under an editor's correction: the parse is refreshed, what
+    // readers see (corrected, its warnings, the articles) is not.
+    updateParseOnly: p(
+      `UPDATE Page SET name = @name, sourceFile = @sourceFile, parsed = @parsed, parseOptions = @parseOptions, updatedAt = @now WHERE id = @id`,
+    ),
+    updatePageLabels: p(`UPDATE Page SET name = ?, sourceFile = ?, updatedAt = ? WHERE id = ?`),
+    articlesOfPage: p(`SELECT id, publicId, createdAt FROM Article WHERE pageId = ? ORDER BY "order"`),
+    peopleOfPage: p(
+      `SELECT DISTINCT b.personId AS id FROM ArticleByline b JOIN Article a ON a.id = b.articleId WHERE a.pageId = ?`,
+    ),
+    departmentsOfPage: p(
+      `SELECT DISTINCT d.departmentId AS id FROM ArticleDepartment d JOIN Article a ON a.id = d.articleId WHERE a.pageId = ?`,
+    ),
+    deleteArticles: p(`DELETE FROM Article WHERE pageId = ?`),
+    deleteAds: p(`DELETE FROM Ad WHERE pageId = ?`),
+    insertArticle: p(
+      `INSERT INTO Article (publicId, pageId, issueId, issueDate, pageNumber, "order", label, kicker, title, subtitle, datelineDate,
+         category, categoryEvidence, blocks, plainText, charCount, published, createdAt, updatedAt)
+       VALUES (@publicId, @pageId, @issueId, @issueDate, @pageNumber, @order, @label, @kicker, @title, @subtitle, @datelineDate,
+         @category, @categoryEvidence, @blocks, @plainText, @charCount, @published, @createdAt, @now)
+       RETURNING id`,
+    ),
+    insertByline: p(`INSERT INTO ArticleByline (articleId, personId, role, "order") VALUES (?, ?, ?, ?)`),
+    personByName: p(`SELECT id FROM Person WHERE name = ?`),
+    insertPerson: p(`INSERT INTO Person (name) VALUES (?) RETURNING id`),
+    departmentByName: p(`SELECT id, kind, aliases FROM Department WHERE name = ?`),
+    insertDepartment: p(`INSERT INTO Department (name, slug, kind, aliases) VALUES (?, ?, ?, ?) RETURNING id`),
+    updateDepartment: p(`UPDATE Department SET kind = ?, aliases = ? WHERE id = ?`),
+    insertArticleDepartment: p(`INSERT INTO ArticleDepartment (articleId, departmentId, rank) VALUES (?, ?, ?)`),
+    insertAd: p(`INSERT INTO Ad (pageId, "order", lines, sourceLines) VALUES (?, ?, ?, ?)`),
+    deletePersonIfUnused: p(`DELETE FROM Person WHERE id = ? AND NOT EXISTS (SELECT 1 FROM ArticleByline WHERE personId = ?)`),
+    deleteDepartmentIfUnused: p(
+      `DELETE FROM Department WHERE id = ? AND NOT EXISTS (SELECT 1 FROM ArticleDepartment WHERE departmentId = ?)`,
+    ),
+  };
+}
+
+/**
+ * Writes issues, pages and their articles. One instance per import run: it caches people and
+ * departments by name, and remembers which of them lost an article so `collectOrphans` can drop
+ * the ones nothing points to any more.
+ */
+export class EditionWriter {
+  readonly timings: WriteTimings = { indexMs: 0 };
+  private readonly people = new Map<string, number>();
+  private readonly departments = new Map<string, number>();
+  private readonly touchedPeople = new Set<number>();
+  private readonly touchedDepartments = new Set<number>();
+  private readonly s: ReturnType<typeof prepareStatements>;
+
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly indexer: SearchIndexer,
+    private readonly describeDepartment: (name: string) => DepartmentInfo,
+    /** The run's timestamp, in formatTimestamp's format: every row written by one run shares it. */
+    private readonly now: string,
+  ) {
+    this.s = prepareStatements(db);
+  }
+
+  getIssue(date: string): IssueState | undefined {
+    return this.s.issueByDate.get(date) as IssueState | undefined;
+  }
+
+  /** The issue for `date`, created as a draft when missing; its 期号 set when one is given and differs. */
+  ensureIssue(date: string, number: number | undefined): { issue: IssueState; created: boolean; renumbered: boolean } {
+    const existing = this.getIssue(date);
+    if (!existing) {
+      const { id } = this.s.insertIssue.get(date, number ?? null, this.now, this.now) as { id: number };
+      return { issue: { id, date, number: number ?? null, status: "draft" }, created: true, renumbered: false };
+    }
+    if (number !== undefined && existing.number !== number) {
+      this.s.setIssueNumber.run(number, this.now, existing.id);
+      return { issue: { ...existing, number }, created: false, renumbered: true };
+    }
+    return { issue: existing, created: false, renumbered: false };
+  }
+
+  /**
+   * Publishes an issue with its pages and articles (publishedAt is set the first time only).
+   * Returns true when the issue was not published before. Pages an editor holds back keep their status.
+   */
+  publishIssue(issue: IssueState): boolean {
+    const changed = this.s.publishIssue.run(this.now, this.now, issue.id).changes > 0;
+    this.s.publishPages.run(this.now, issue.id);
+    this.s.publishArticles.run(this.now, issue.id, issue.id);
+    issue.status = "published";
+    return changed;
+  }
+
+  /** Marks the issue as changed (a page of it was added or replaced). */
+  touchIssue(issue: IssueState): void {
+    this.s.touchIssue.run(this.now, issue.id, this.now);
+  }
+
+  getPage(issueId: number, number: number): PageState | undefined {
+    const row = this.s.pageBySlot.get(issueId, number) as (Omit<PageState, "corrected"> & { corrected: number }) | undefined;
+    return row && { ...row, corrected: row.corrected === 1 };
+  }
+
+  /** The stored parse of a page, as JSON text. */
+  getParsedJson(pageId: number): string {
+    return (this.s.parsedOfPage.get(pageId) as { parsed: string }).parsed;
+  }
+
+  /** Inserts a new page and its articles and ads. Returns the page id and article count. */
+  insertPage(issue: IssueState, number: number, source: PageSource): { pageId: number; articles: number } {
+    const status = issue.status === "published" ? "published" : "draft";
+    const { id } = this.s.insertPage.get({
+      issueId: issue.id,
+      number,
+      ...this.pageColumns(source),
+      status,
+      now: this.now,
+    }) as { id: number };
+    const articles = this.writeContent(issue, id, number, source.parsed, status === "published", new Map());
+    return { pageId: id, articles };
+  }
+
+  /**
+   * Replaces a page's source and parse, discarding any editor's correction, and rebuilds its
+   * articles and ads from the new parse.
+   */
+  replacePage(issue: IssueState, page: PageState, number: number, source: PageSource): number {
+    this.s.replacePage.run({ id: page.id, ...this.pageColumns(source), now: this.now });
+    const createdAt = this.clearContent(page.id);
+    const published = page.status === "published" && issue.status === "published";
+    return this.writeContent(issue, page.id, number, source.parsed, published, createdAt);
+  }
+
+  /** Stores a new parse of the same bytes without touching what an editor corrected. */
+  updateParseOnly(page: PageState, source: PageSource): void {
+    this.s.updateParseOnly.run({
+      id: page.id,
+      name: source.name,
+      sourceFile: source.sourceFile,
+      parsed: JSON.stringify(source.parsed),
+      parseOptions: source.parseOptions,
+      now: this.now,
+    });
+  }
+
+  /** Renames a page (版名) or records a new source file name for the same bytes. */
+  updatePageLabels(page: PageState, name: string | null, sourceFile: string): void {
+    this.s.updatePageLabels.run(name, sourceFile, this.now, page.id);
+  }
+
+  /** Deletes people and departments that lost their last article in this run; call once, at the end. */
+  collectOrphans(): { people: number; departments: number } {
+    let people = 0;
+    let departments = 0;
+    for (const id of this.touchedPeople) people += this.s.deletePersonIfUnused.run(id, id).changes;
+    for (const id of this.touchedDepartments) departments += this.s.deleteDepartmentIfUnused.run(id, id).changes;
+    this.touchedPeople.clear();
+    this.touchedDepartments.clear();
+    // Cached ids may now name deleted rows.
+    this.people.clear();
+    this.departments.clear();
+    return { people, departments };
+  }
+
+  private pageColumns(source: PageSource) {
+    return {
+      name: source.name,
+      sourceFile: source.sourceFile,
+      sourceSha256: source.sourceSha256,
+      rawText: source.rawText,
+      encoding: source.parsed.encoding,
+      parsed: JSON.stringify(source.parsed),
+      parseOptions: source.parseOptions,
+      warnings: JSON.stringify(source.parsed.warnings),
+    };
+  }
+
+  /**
+   * Removes a page's articles (from the search index first, while their rows exist) and ads, and
+   * remembers their people and departments for collectOrphans. Returns the removed articles'
+   * createdAt by public id: an article that comes back keeps its first-import time.
+   */
+  private clearContent(pageId: number): Map<string, string> {
+    const old = this.s.articlesOfPage.all(pageId) as { id: number; publicId: string; createdAt: string }[];
+    if (old.length) {
+      const t = performance.now();
+      this.indexer.removeFromIndex(this.db, old.map((a) => a.id));
+      this.timings.indexMs += performance.now() - t;
+    }
+    for (const { id } of this.s.peopleOfPage.all(pageId) as { id: number }[]) this.touchedPeople.add(id);
+    for (const { id } of this.s.departmentsOfPage.all(pageId) as { id: number }[]) this.touchedDepartments.add(id);
+    // ON DELETE CASCADE removes bylines and department links.
+    this.s.deleteArticles.run(pageId);
+    this.s.deleteAds.run(pageId);
+    return new Map(old.map((a) => [a.publicId, a.createdAt]));
+  }
+
+  /** Inserts a page's articles (with bylines and departments) and ads, then indexes the articles. */
+  private writeContent(
+    issue: IssueState,
+    pageId: number,
+    pageNumber: number,
+    parsed: ParsedPage,
+    published: boolean,
+    createdAt: ReadonlyMap<string, string>,
+  ): number {
+    const ids: number[] = [];
+    for (const record of toArticleRecords(parsed, issue.date, pageNumber)) {
+      const { id } = this.s.insertArticle.get({
+        publicId: record.publicId,
+        pageId,
+        issueId: issue.id,
+        issueDate: issue.date,
+        pageNumber,
+        order: record.order,
+        label: record.label,
+        kicker: record.kicker,
+        title: record.title,
+        subtitle: record.subtitle,
+        datelineDate: record.datelineDate,
+        category: record.category,
+        categoryEvidence: record.categoryEvidence,
+        blocks: record.blocks,
+        plainText: record.plainText,
+        charCount: record.charCount,
+        published: published ? 1 : 0,
+        createdAt: createdAt.get(record.publicId) ?? this.now,
+        now: this.now,
+      }) as { id: number };
+      ids.push(id);
+      record.bylines.forEach((byline, order) => {
+        this.s.insertByline.run(id, this.personId(byline.name), byline.role, order);
+      });
+      record.departments.forEach((name, rank) => {
+        this.s.insertArticleDepartment.run(id, this.departmentId(name), rank);
+      });
+    }
+    parsed.ads.forEach((ad, i) => {
+      this.s.insertAd.run(pageId, i + 1, JSON.stringify(ad.lines), JSON.stringify(ad.sourceLines));
+    });
+    if (ids.length) {
+      const t = performance.now();
+      this.indexer.indexArticles(this.db, ids);
+      this.timings.indexMs += performance.now() - t;
+    }
+    return ids.length;
+  }
+
+  private personId(name: string): number {
+    let id = this.people.get(name);
+    if (id === undefined) {
+      const row = this.s.personByName.get(name) as { id: number } | undefined;
+      id = row?.id ?? (this.s.insertPerson.get(name) as { id: number }).id;
+      this.people.set(name, id);
+    }
+    return id;
+  }
+
+  /** The department's id, created (or its gazetteer entry refreshed) on first use in the run. */
+  private departmentId(name: string): number {
+    let id = this.departments.get(name);
+    if (id === undefined) {
+      const info = this.describeDepartment(name);
+      const aliases = JSON.stringify(info.aliases);
+      const row = this.s.departmentByName.get(name) as { id: number; kind: string; aliases: string } | undefined;
+      if (!row) id = (this.s.insertDepartment.get(name, name, info.kind, aliases) as { id: number }).id;
+      else {
+        id = row.id;
+        if (row.kind !== info.kind || row.aliases !== aliases) this.s.updateDepartment.run(info.kind, aliases, id);
+      }
+      this.departments.set(name, id);
+    }
+    return id;
+  }
+}
