@@ -5,6 +5,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native modules stay in node_modules instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/jieba", "@prisma/adapter-better-sqlite3"],
+  // Reader data is cached with `use cache` + cacheTag (lib/db/*) and revalidated on publishing
+  // (app/api/revalidate). Partial Prefetching stays off: with it, a request for a date that was not
+  // prerendered gets the App Shell (HTTP 200) before the page can call notFound(); without it the
+  // first request waits for the render, so an unknown or draft date answers a real 404.
+  cacheComponents: true,
+  partialPrefetching: false,
   poweredByHeader: false,
   reactStrictMode: true,
 };

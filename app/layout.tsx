@@ -10,6 +10,10 @@ export const metadata: Metadata = {
   description: `${env.SITE_NAME}数字报:按期、按版面阅读,按关键词和部门检索。`,
 };
 
+// Cache Components: reader pages prerender from cached data (lib/db/*); routes that read the query
+// string at the top (the archive's ?month=, list ?page=, /search) may block rather than stream a shell.
+export const instant = false;
+
 export const viewport: Viewport = {
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },

@@ -1,15 +1,11 @@
 import { PageViewSection } from "@/components/page-view";
-import { getLatestIssueDate, getPage, getIssue } from "@/lib/db/issues";
+import { getLatestFrontPage } from "@/lib/db/pages";
 import { env } from "@/lib/env";
 
 // Rendered on first request and cached; publishing revalidates (see app/api/revalidate).
-export const revalidate = 300;
 
 export default async function HomePage() {
-  const date = await getLatestIssueDate();
-  const issue = date ? await getIssue(date) : null;
-  const first = issue?.pages[0];
-  const view = issue && first ? await getPage(issue.date, first.number) : null;
+  const view = await getLatestFrontPage();
   if (!view) {
     return (
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10 font-serif">

@@ -1,23 +1,21 @@
 import type { MetadataRoute } from "next";
-import { listArticleUrls } from "@/lib/db/articles";
-import { getIssue, listPublishedIssues } from "@/lib/db/issues";
+import { listSitemapArticles } from "@/lib/db/feeds";
+import { listPublishedIssues } from "@/lib/db/issues";
+import { listPublishedPages } from "@/lib/db/pages";
 import { env } from "@/lib/env";
 
-export const revalidate = 300;
-
-/** Published issues, their pages and articles; nothing else. */
+/** /sitemap.xml: the reader's index pages, then every published issue, page and article; nothing else. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = env.SITE_URL;
-  const issues = await listPublishedIssues();
-  const pages = (await Promise.all(issues.map((i) => getIssue(i.date)))).flatMap((issue) =>
-    issue ? issue.pages.map((p) => ({ url: `${base}/issues/${issue.date}/${p.number}`, lastModified: issue.date })) : [],
-  );
-  const articles = await listArticleUrls();
+  const [issues, pages, articles] = await Promise.all([listPublishedIssues(), listPublishedPages(), listSitemapArticles()]);
+  const latest = issues[0]?.date;
   return [
-    { url: `${base}/`, changeFrequency: "daily" },
-    { url: `${base}/issues`, changeFrequency: "daily" },
+    { url: `${base}/`, ...(latest ? { lastModified: latest } : {}), changeFrequency: "daily", priority: 1 },
+    { url: `${base}/issues`, ...(latest ? { lastModified: latest } : {}), changeFrequency: "daily" },
+    { url: `${base}/departments`, changeFrequency: "daily" },
+    { url: `${base}/categories`, changeFrequency: "daily" },
     ...issues.map((i) => ({ url: `${base}/issues/${i.date}`, lastModified: i.date })),
-    ...pages,
+    ...pages.map((p) => ({ url: `${base}/issues/${p.date}/${p.number}`, lastModified: p.date })),
     ...articles.map((a) => ({ url: `${base}/articles/${a.publicId}`, lastModified: a.updatedAt })),
   ];
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PageMap } from "@/components/page-map";
-import type { PageView } from "@/lib/db/issues";
+import type { PageView } from "@/lib/db/pages";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 
 /** One page of an issue: page map beside the article list, with page and issue navigation. */
@@ -55,7 +55,7 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
               </li>
             ))}
           </ol>
-          <form action="/search" role="search" className="mt-4 flex gap-2">
+          <form action="/search" role="search" aria-label="在本期中检索" className="mt-4 flex gap-2">
             <input type="hidden" name="from" value={issue.date} />
             <input type="hidden" name="to" value={issue.date} />
             <label htmlFor="issue-search" className="sr-only">在本期中检索</label>

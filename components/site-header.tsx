@@ -19,7 +19,7 @@ export function SiteHeader() {
             <li><Link href="/search" className="hover:text-accent">检索</Link></li>
           </ul>
         </nav>
-        <form action="/search" role="search" className="ml-auto flex w-full gap-2 sm:w-auto">
+        <form action="/search" role="search" aria-label="全站检索" className="ml-auto flex w-full gap-2 sm:w-auto">
           <label htmlFor="site-search" className="sr-only">检索全部稿件</label>
           <input
             id="site-search"

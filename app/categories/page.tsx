@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listCategoryCounts } from "@/lib/db/taxonomy";
+import { listCategoryCounts } from "@/lib/db/categories";
 import { CATEGORY_LABELS } from "@/lib/parser";
 
 export const metadata: Metadata = { title: "分类" };
-export const revalidate = 300;
 
 export default async function CategoriesPage() {
   const counts = await listCategoryCounts();

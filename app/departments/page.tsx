@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listDepartmentsByKind } from "@/lib/db/taxonomy";
+import { listDepartmentsByKind } from "@/lib/db/departments";
 
 export const metadata: Metadata = { title: "部门" };
-export const revalidate = 300;
 
 export default async function DepartmentsPage() {
   const groups = await listDepartmentsByKind();

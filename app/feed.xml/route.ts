@@ -1,10 +1,21 @@
-import { listLatestArticles } from "@/lib/db/articles";
+import { listFeedItems } from "@/lib/db/feeds";
 import { env } from "@/lib/env";
+import { CATEGORY_LABELS } from "@/lib/parser";
 import { renderRss, rssResponse } from "@/lib/site/rss";
 
-export const revalidate = 300;
+const labels = CATEGORY_LABELS as Record<string, string>;
 
+/** GET /feed.xml: RSS 2.0 of the newest published articles (prerendered, revalidated on publish). */
 export async function GET() {
-  const items = await listLatestArticles({ take: 50 });
-  return rssResponse(renderRss({ title: `${env.SITE_NAME}数字报`, link: env.SITE_URL, description: `${env.SITE_NAME}最新稿件`, siteUrl: env.SITE_URL, items }));
+  const items = await listFeedItems();
+  return rssResponse(
+    renderRss({
+      title: `${env.SITE_NAME}数字报`,
+      link: `${env.SITE_URL}/`,
+      self: `${env.SITE_URL}/feed.xml`,
+      description: `${env.SITE_NAME}最新稿件`,
+      siteUrl: env.SITE_URL,
+      items: items.map((a) => ({ ...a, category: labels[a.category] })),
+    }),
+  );
 }

@@ -1,16 +1,27 @@
 import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
+import { PUBLISHED_ARTICLE, PUBLISHED_ISSUE } from "@/lib/db/issues";
 import type { Block } from "@/lib/parser/types";
 
-/** Reader queries about articles. Only published articles are ever returned. */
+/** Reader queries about articles (稿件). Only published articles are ever returned; every read is cached and tagged. */
 
 export interface ArticleListItem {
   publicId: string;
   title: string;
   label: string | null;
+  subtitle: string | null;
   issueDate: string;
   pageNumber: number;
   category: string;
+}
+
+export interface ArticleLink {
+  publicId: string;
+  title: string;
+  /** Set when the neighbour is on another page of the issue. */
+  pageNumber: number;
 }
 
 export interface ArticleView {
@@ -32,19 +43,42 @@ export interface ArticleView {
   charCount: number;
   bylines: { name: string; role: string }[];
   departments: { name: string; slug: string; kind: string }[];
-  prev: { publicId: string; title: string } | null;
-  next: { publicId: string; title: string } | null;
+  /** The article before / after this one in the issue's reading order (page, then order on the page). */
+  prev: ArticleLink | null;
+  next: ArticleLink | null;
+  /** Other articles about the same departments, then in the same category, newest first. */
   related: ArticleListItem[];
   updatedAt: Date;
 }
 
-const listSelect = { publicId: true, title: true, label: true, issueDate: true, pageNumber: true, category: true } as const;
-const PUBLISHED = { published: true } as const;
+export interface ArticlePage {
+  items: ArticleListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
-/** One published article by its public id, with neighbours and related articles; or null. */
-export async function getArticle(publicId: string): Promise<ArticleView | null> {
+/** What a list of articles is filtered by (one of them). */
+export type ArticleFilter = { department: string } | { category: string } | { person: string };
+
+const listSelect = { publicId: true, title: true, label: true, subtitle: true, issueDate: true, pageNumber: true, category: true } as const;
+const NEWEST_FIRST = [{ issueDate: "desc" }, { pageNumber: "asc" }, { order: "asc" }] as const;
+export const LIST_PAGE_SIZE = 20;
+
+/** "20260408-01-03" → "2026-04-08" (the public id starts with the issue date). */
+function issueDateOf(publicId: string): string {
+  return `${publicId.slice(0, 4)}-${publicId.slice(4, 6)}-${publicId.slice(6, 8)}`;
+}
+
+type ArticleCore = Omit<ArticleView, "related"> & { departmentIds: number[] };
+
+/** The article and its neighbours in its issue: changes only when that issue is republished. */
+async function readArticle(publicId: string): Promise<ArticleCore | null> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, issueTag(issueDateOf(publicId)), articleTag(publicId));
   const a = await db.article.findFirst({
-    where: { publicId, ...PUBLISHED },
+    where: { publicId, ...PUBLISHED_ARTICLE },
     include: {
       issue: { select: { number: true } },
       page: { select: { name: true } },
@@ -54,29 +88,19 @@ export async function getArticle(publicId: string): Promise<ArticleView | null> 
   });
   if (!a) return null;
   // Reading order across the issue: page number, then order on the page.
+  const neighbour = { publicId: true, title: true, pageNumber: true } as const;
   const [prev, next] = await Promise.all([
     db.article.findFirst({
-      where: { ...PUBLISHED, issueId: a.issueId, OR: [{ pageNumber: { lt: a.pageNumber } }, { pageNumber: a.pageNumber, order: { lt: a.order } }] },
+      where: { ...PUBLISHED_ARTICLE, issueId: a.issueId, OR: [{ pageNumber: { lt: a.pageNumber } }, { pageNumber: a.pageNumber, order: { lt: a.order } }] },
       orderBy: [{ pageNumber: "desc" }, { order: "desc" }],
-      select: { publicId: true, title: true },
+      select: neighbour,
     }),
     db.article.findFirst({
-      where: { ...PUBLISHED, issueId: a.issueId, OR: [{ pageNumber: { gt: a.pageNumber } }, { pageNumber: a.pageNumber, order: { gt: a.order } }] },
+      where: { ...PUBLISHED_ARTICLE, issueId: a.issueId, OR: [{ pageNumber: { gt: a.pageNumber } }, { pageNumber: a.pageNumber, order: { gt: a.order } }] },
       orderBy: [{ pageNumber: "asc" }, { order: "asc" }],
-      select: { publicId: true, title: true },
+      select: neighbour,
     }),
   ]);
-  const deptIds = a.departments.map((d) => d.departmentId);
-  const related = await db.article.findMany({
-    where: {
-      ...PUBLISHED,
-      id: { not: a.id },
-      OR: [...(deptIds.length ? [{ departments: { some: { departmentId: { in: deptIds } } } }] : []), { category: a.category }],
-    },
-    orderBy: [{ issueDate: "desc" }, { pageNumber: "asc" }, { order: "asc" }],
-    take: 5,
-    select: listSelect,
-  });
   return {
     publicId: a.publicId,
     issueDate: a.issueDate,
@@ -96,65 +120,92 @@ export async function getArticle(publicId: string): Promise<ArticleView | null> 
     charCount: a.charCount,
     bylines: a.bylines.map((b) => ({ name: b.person.name, role: b.role })),
     departments: a.departments.map((d) => d.department),
+    departmentIds: a.departments.map((d) => d.departmentId),
     prev,
     next,
-    related,
     updatedAt: a.updatedAt,
   };
 }
 
-export interface ArticlePage {
-  items: ArticleListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
+/**
+ * Up to `take` other published articles about the same departments (newest first), topped up with
+ * articles in the same category. Depends on every published issue, hence ISSUES_TAG.
+ */
+async function listRelatedArticles(publicId: string, departmentIds: number[], category: string, take = 5): Promise<ArticleListItem[]> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
+  const byDepartment = departmentIds.length
+    ? await db.article.findMany({
+        where: { ...PUBLISHED_ARTICLE, publicId: { not: publicId }, departments: { some: { departmentId: { in: departmentIds } } } },
+        orderBy: [...NEWEST_FIRST],
+        take,
+        select: listSelect,
+      })
+    : [];
+  if (byDepartment.length >= take) return byDepartment;
+  const byCategory = await db.article.findMany({
+    where: { ...PUBLISHED_ARTICLE, publicId: { notIn: [publicId, ...byDepartment.map((r) => r.publicId)] }, category },
+    orderBy: [...NEWEST_FIRST],
+    take: take - byDepartment.length,
+    select: listSelect,
+  });
+  return [...byDepartment, ...byCategory];
 }
 
-async function listWhere(where: object, page: number, pageSize = 20): Promise<ArticlePage> {
-  const full = { ...where, ...PUBLISHED };
+/** One published article by its public id, with its neighbours and related articles; or null. */
+export async function getArticle(publicId: string): Promise<ArticleView | null> {
+  const core = await readArticle(publicId);
+  if (!core) return null;
+  const { departmentIds, ...article } = core;
+  const related = await listRelatedArticles(publicId, departmentIds, article.category);
+  return { ...article, related };
+}
+
+function filterWhere(filter: ArticleFilter) {
+  if ("department" in filter) return { departments: { some: { department: { slug: filter.department } } } };
+  if ("category" in filter) return { category: filter.category };
+  return { bylines: { some: { person: { name: filter.person } } } };
+}
+
+/** One page (1-based) of the published articles matching `filter`, newest first. */
+export async function listArticles(filter: ArticleFilter, page: number, pageSize = LIST_PAGE_SIZE): Promise<ArticlePage> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
+  const where = { ...filterWhere(filter), ...PUBLISHED_ARTICLE };
   const [items, total] = await Promise.all([
-    db.article.findMany({
-      where: full,
-      orderBy: [{ issueDate: "desc" }, { pageNumber: "asc" }, { order: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: listSelect,
-    }),
-    db.article.count({ where: full }),
+    db.article.findMany({ where, orderBy: [...NEWEST_FIRST], skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
+    db.article.count({ where }),
   ]);
   return { items, total, page, pageSize };
 }
 
 /** Published articles about a department (by slug), newest first. */
 export function listArticlesByDepartment(slug: string, page: number): Promise<ArticlePage> {
-  return listWhere({ departments: { some: { department: { slug } } } }, page);
+  return listArticles({ department: slug }, page);
 }
 
 /** Published articles in a category, newest first. */
 export function listArticlesByCategory(category: string, page: number): Promise<ArticlePage> {
-  return listWhere({ category }, page);
+  return listArticles({ category }, page);
 }
 
 /** Published articles bylined by a person, newest first. */
 export function listArticlesByPerson(name: string, page: number): Promise<ArticlePage> {
-  return listWhere({ bylines: { some: { person: { name } } } }, page);
+  return listArticles({ person: name }, page);
 }
 
-/** The newest published articles (feeds), optionally in a category or about a department. */
-export async function listLatestArticles(opts: { take: number; category?: string; departmentSlug?: string }) {
-  return db.article.findMany({
-    where: {
-      ...PUBLISHED,
-      ...(opts.category ? { category: opts.category } : {}),
-      ...(opts.departmentSlug ? { departments: { some: { department: { slug: opts.departmentSlug } } } } : {}),
-    },
-    orderBy: [{ issueDate: "desc" }, { pageNumber: "asc" }, { order: "asc" }],
-    take: opts.take,
-    select: { ...listSelect, subtitle: true, plainText: true, updatedAt: true },
+/** The public ids of the articles in the newest `issues` published issues, for `generateStaticParams`. */
+export async function listRecentArticleIds(issues: number): Promise<string[]> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
+  const dates = await db.issue.findMany({ where: PUBLISHED_ISSUE, orderBy: { date: "desc" }, take: issues, select: { date: true } });
+  const rows = await db.article.findMany({
+    where: { ...PUBLISHED_ARTICLE, issueDate: { in: dates.map((d) => d.date) } },
+    orderBy: [...NEWEST_FIRST],
+    select: { publicId: true },
   });
-}
-
-/** Every published article's id and date, for the sitemap. */
-export function listArticleUrls() {
-  return db.article.findMany({ where: PUBLISHED, select: { publicId: true, issueDate: true, updatedAt: true }, orderBy: { issueDate: "desc" } });
+  return rows.map((r) => r.publicId);
 }

@@ -1,7 +1,13 @@
 import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
 
-/** Reader queries about issues and pages. Only published issues are ever returned. */
+/**
+ * Reader queries about issues (期). Only published issues, and of those only the pages an editor
+ * has not held back, are ever returned. Every read is cached (`use cache`) and tagged (see
+ * lib/db/cache-tags.ts); publishing revalidates the tags.
+ */
 
 export interface IssueSummary {
   date: string;
@@ -31,76 +37,88 @@ export interface IssueView {
   pages: IssuePage[];
 }
 
-const articleSelect = { publicId: true, order: true, label: true, kicker: true, title: true, subtitle: true, charCount: true } as const;
-
-/** Every published issue, newest first. */
-export async function listPublishedIssues(): Promise<IssueSummary[]> {
-  const rows = await db.issue.findMany({
-    where: { status: "published" },
-    orderBy: { date: "desc" },
-    select: { date: true, number: true, _count: { select: { pages: true } } },
-  });
-  return rows.map((r) => ({ date: r.date, number: r.number, pageCount: r._count.pages }));
-}
-
-/** The newest published issue's date, or null when nothing is published yet. */
-export async function getLatestIssueDate(): Promise<string | null> {
-  const row = await db.issue.findFirst({ where: { status: "published" }, orderBy: { date: "desc" }, select: { date: true } });
-  return row?.date ?? null;
-}
-
-/** A published issue with its pages and their articles, or null. */
-export async function getIssue(date: string): Promise<IssueView | null> {
-  const issue = await db.issue.findFirst({
-    where: { date, status: "published" },
-    select: {
-      date: true,
-      number: true,
-      pages: {
-        orderBy: { number: "asc" },
-        select: { number: true, name: true, articles: { orderBy: { order: "asc" }, select: articleSelect } },
-      },
-    },
-  });
-  return issue;
-}
-
-export interface PageView {
-  issue: { date: string; number: number | null };
-  page: { number: number; name: string | null; rawText: string };
-  articles: PageArticle[];
-  pages: { number: number; name: string | null }[];
-  prevPage: number | null;
-  nextPage: number | null;
+/** The published issues just before and after a date (either may be missing). */
+export interface IssueNeighbours {
   prevIssue: string | null;
   nextIssue: string | null;
 }
 
-/** One page of a published issue with its neighbours, or null. */
-export async function getPage(date: string, number: number): Promise<PageView | null> {
-  const issue = await db.issue.findFirst({
-    where: { date, status: "published" },
-    select: { id: true, date: true, number: true, pages: { orderBy: { number: "asc" }, select: { number: true, name: true } } },
+/** Editors can hold a page back from a published issue; readers never see such a page. */
+export const PUBLISHED_PAGE = { status: "published" } as const;
+
+/** A published issue with at least one page readers may see. */
+export const PUBLISHED_ISSUE = { status: "published", pages: { some: PUBLISHED_PAGE } } as const;
+
+/**
+ * A published article on a page readers may see. Article.published already mirrors "issue
+ * published and page not held back" (lib/import/write-edition.ts); the page condition keeps a page
+ * an editor holds back later out of every list too, at the cost of a join on the page's id.
+ */
+export const PUBLISHED_ARTICLE = { published: true, page: PUBLISHED_PAGE } as const;
+
+export const pageArticleSelect = { publicId: true, order: true, label: true, kicker: true, title: true, subtitle: true, charCount: true } as const;
+
+/** Every published issue, newest first. */
+export async function listPublishedIssues(): Promise<IssueSummary[]> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
+  const rows = await db.issue.findMany({
+    where: PUBLISHED_ISSUE,
+    orderBy: { date: "desc" },
+    select: { date: true, number: true, _count: { select: { pages: { where: PUBLISHED_PAGE } } } },
   });
-  if (!issue) return null;
-  const page = await db.page.findFirst({
-    where: { issueId: issue.id, number },
-    select: { number: true, name: true, rawText: true, articles: { orderBy: { order: "asc" }, select: articleSelect } },
+  return rows.map((r) => ({ date: r.date, number: r.number, pageCount: r._count.pages }));
+}
+
+/** The newest published issue's date, or null while nothing is published. */
+export async function getLatestIssueDate(): Promise<string | null> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
+  const row = await db.issue.findFirst({ where: PUBLISHED_ISSUE, orderBy: { date: "desc" }, select: { date: true } });
+  return row?.date ?? null;
+}
+
+/** A published issue with its pages and their articles in reading order, or null. */
+export async function getIssue(date: string): Promise<IssueView | null> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, issueTag(date));
+  return db.issue.findFirst({
+    where: { date, ...PUBLISHED_ISSUE },
+    select: {
+      date: true,
+      number: true,
+      pages: {
+        where: PUBLISHED_PAGE,
+        orderBy: { number: "asc" },
+        select: { number: true, name: true, articles: { where: PUBLISHED_ARTICLE, orderBy: { order: "asc" }, select: pageArticleSelect } },
+      },
+    },
   });
-  if (!page) return null;
-  const idx = issue.pages.findIndex((p) => p.number === number);
+}
+
+/** The published issues before and after `date` (上一期 / 下一期). */
+export async function getIssueNeighbours(date: string): Promise<IssueNeighbours> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
   const [prev, next] = await Promise.all([
-    db.issue.findFirst({ where: { status: "published", date: { lt: date } }, orderBy: { date: "desc" }, select: { date: true } }),
-    db.issue.findFirst({ where: { status: "published", date: { gt: date } }, orderBy: { date: "asc" }, select: { date: true } }),
+    db.issue.findFirst({ where: { ...PUBLISHED_ISSUE, date: { lt: date } }, orderBy: { date: "desc" }, select: { date: true } }),
+    db.issue.findFirst({ where: { ...PUBLISHED_ISSUE, date: { gt: date } }, orderBy: { date: "asc" }, select: { date: true } }),
   ]);
-  return {
-    issue: { date: issue.date, number: issue.number },
-    page: { number: page.number, name: page.name, rawText: page.rawText },
-    articles: page.articles,
-    pages: issue.pages,
-    prevPage: issue.pages[idx - 1]?.number ?? null,
-    nextPage: issue.pages[idx + 1]?.number ?? null,
-    prevIssue: prev?.date ?? null,
-    nextIssue: next?.date ?? null,
-  };
+  return { prevIssue: prev?.date ?? null, nextIssue: next?.date ?? null };
+}
+
+/**
+ * The dates of the newest published issues, for `generateStaticParams`: these are rendered at
+ * build, older ones on their first request (then cached like the rest).
+ */
+export async function listRecentIssueDates(limit: number): Promise<string[]> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
+  const rows = await db.issue.findMany({ where: PUBLISHED_ISSUE, orderBy: { date: "desc" }, take: limit, select: { date: true } });
+  return rows.map((r) => r.date);
 }

@@ -1,7 +1,7 @@
 /**
  * The import's collaborators from other layers: the parser, its department gazetteer and the
- * search index. Gathered here so importEdition can take stand-ins (tests, benchmarks) and so the
- * coupling to lib/parser and lib/search sits in one place.
+ * search index. Gathered here so importEdition can take others (tests wrap the index to record
+ * its calls) and so the coupling to lib/parser and lib/search sits in one place.
  */
 import { lookupDepartment, parsePage } from "@/lib/parser";
 import { indexArticles, removeFromIndex } from "@/lib/search/indexer";

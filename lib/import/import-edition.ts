@@ -137,7 +137,7 @@ export function importEditionWith(
       }
       options.onProgress?.({ done: i + 1, total: placed.length, file: p.input.file });
     }
-    writer.collectOrphans();
+    writer.finish();
     for (const issue of issues.values()) if (issue.report.published) publishedChanges.add(issue.report.date);
 
     const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<PageOutcome, number>;

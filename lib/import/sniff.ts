@@ -1,7 +1,8 @@
 /**
  * Tells page text from things that are not: the parser decodes any bytes it is given, so a PDF or a
  * Word file dropped into the import folder would otherwise become a page of mojibake. Encodings
- * the parser reads (UTF-8, UTF-16 with or without BOM, GB18030) all pass.
+ * the parser reads (UTF-8, UTF-16 with a BOM, GB18030) pass; UTF-16 without a BOM is named as
+ * such, because the parser would read it as GB18030.
  */
 import { isUtf8 } from "node:buffer";
 
@@ -35,7 +36,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 }
 
 /**
- * UTF-16 without a BOM. In UTF-16 page text most NULs are the high bytes of ASCII characters
+ * UTF-16 without a BOM (refused, with a message saying so). In UTF-16 page text most NULs are the high bytes of ASCII characters
  * (line feeds, digits, commas), so they sit mostly on one side of each byte pair (a few CJK
  * characters such as 一 U+4E00 put one on the other side); read that way, the text has ASCII and
  * almost no control characters. Random binary data has NULs on both sides alike.
@@ -84,8 +85,8 @@ function firstInvalidGb18030(bytes: Uint8Array): { offset: number; count: number
 }
 
 /**
- * Returns why `bytes` are not page text, or null when they are (or could be, in an encoding the
- * parser reads). Empty input is the caller's concern.
+ * Returns why `bytes` are not page text the parser can read, or null when they are. Empty input
+ * is the caller's concern.
  */
 export function detectNonText(bytes: Uint8Array): NotText | null {
   for (const m of MAGIC) if (startsWith(bytes, m.bytes)) return { reason: `this is ${m.what}, not page text` };
@@ -93,7 +94,9 @@ export function detectNonText(bytes: Uint8Array): NotText | null {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return null;
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    if (looksLikeUtf16(bytes)) return null;
+    if (looksLikeUtf16(bytes)) {
+      return { reason: "UTF-16 text without a byte-order mark, which the parser cannot tell apart; save it as UTF-8 (or UTF-16 with a BOM)" };
+    }
     return { reason: "binary data (a NUL byte), not page text", line: lineAt(bytes, nul) };
   }
   // Control characters other than tab, line feed, vertical tab, form feed, carriage return; a stray

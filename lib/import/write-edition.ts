@@ -61,6 +61,14 @@ export interface WriteTimings {
   indexMs: number;
 }
 
+/**
+ * Articles are handed to the search index in batches of about this many. FTS5 writes its pending
+ * terms out as a new segment whenever another statement of the transaction opens a savepoint (every
+ * page insert does), so indexing page by page made one tiny segment per page and a year's import
+ * spent most of its time merging them.
+ */
+const INDEX_BATCH = 1000;
+
 /** Prisma's DateTime text format for SQLite (what @prisma/adapter-better-sqlite3 writes and reads). */
 export function formatTimestamp(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
@@ -149,6 +157,8 @@ export class EditionWriter {
   private readonly departments = new Map<string, number>();
   private readonly touchedPeople = new Set<number>();
   private readonly touchedDepartments = new Set<number>();
+  /** Inserted articles not yet handed to the search index (see INDEX_BATCH). */
+  private pendingIndex: number[] = [];
   private readonly s: ReturnType<typeof prepareStatements>;
 
   constructor(
@@ -248,8 +258,27 @@ export class EditionWriter {
     this.s.updatePageLabels.run(name, sourceFile, this.now, page.id);
   }
 
-  /** Deletes people and departments that lost their last article in this run; call once, at the end. */
-  collectOrphans(): { people: number; departments: number } {
+  /** Hands the articles inserted since the last call to the search index. */
+  flushIndex(): void {
+    if (this.pendingIndex.length === 0) return;
+    const ids = this.pendingIndex;
+    this.pendingIndex = [];
+    const t = performance.now();
+    this.indexer.indexArticles(this.db, ids);
+    this.timings.indexMs += performance.now() - t;
+  }
+
+  /**
+   * Finishes the run's writes, inside its transaction: indexes the articles still pending and
+   * deletes people and departments that lost their last article. Call once, at the end.
+   */
+  finish(): void {
+    this.flushIndex();
+    this.collectOrphans();
+  }
+
+  /** Deletes people and departments that lost their last article in this run. */
+  private collectOrphans(): { people: number; departments: number } {
     let people = 0;
     let departments = 0;
     for (const id of this.touchedPeople) people += this.s.deletePersonIfUnused.run(id, id).changes;
@@ -295,7 +324,7 @@ export class EditionWriter {
     return new Map(old.map((a) => [a.publicId, a.createdAt]));
   }
 
-  /** Inserts a page's articles (with bylines and departments) and ads, then indexes the articles. */
+  /** Inserts a page's articles (with bylines and departments) and ads, and queues the articles for the search index. */
   private writeContent(
     issue: IssueState,
     pageId: number,
@@ -338,11 +367,8 @@ export class EditionWriter {
     parsed.ads.forEach((ad, i) => {
       this.s.insertAd.run(pageId, i + 1, JSON.stringify(ad.lines), JSON.stringify(ad.sourceLines));
     });
-    if (ids.length) {
-      const t = performance.now();
-      this.indexer.indexArticles(this.db, ids);
-      this.timings.indexMs += performance.now() - t;
-    }
+    this.pendingIndex.push(...ids);
+    if (this.pendingIndex.length >= INDEX_BATCH) this.flushIndex();
     return ids.length;
   }
 

@@ -1,11 +1,16 @@
-import { parseBylineLine, parseDatelinePeople, parsePhotoCredit } from "./bylines";
+/**
+ * An article segment → a draft article: its head read (label, kicker, title, subtitle, bylines)
+ * and its body turned into blocks — paragraphs (split ones joined back at column breaks), subheads
+ * and captions.
+ */
+import { parseDateline, parsePhotoCredit } from "./bylines";
 import type { Token } from "./classify";
 import { isLabelLike } from "./departments";
-import { BAD_START, COMPLETE_OPENERS, DATELINE, SENTENCE_END } from "./rules";
+import { endsMidClause, endsSentence, isSubheadLike, looksLikeCaption, startsFresh } from "./sentences";
 import type { ArticleSegment } from "./segment";
 import type { Block, Byline } from "./types";
 
-/** An article with its head read and its body turned into blocks; enrichment comes later. */
+/** An article with its head read and its body in blocks; enrichment (dates, category) comes later. */
 export interface DraftArticle {
   label: string | null;
   kicker: string | null;
@@ -14,122 +19,145 @@ export interface DraftArticle {
   bylines: Byline[];
   blocks: Block[];
   headLines: number[];
-  /** True when the byline says the photos are the writers' (文图) or a caption credits 摄. */
-  hasPhotos: boolean;
+  /** First source line of the article (its head), for ordering and messages. */
+  firstLine: number;
 }
 
-/** Reads label / kicker / title from the head lines above an anchor. */
-export function readHead(heads: Token[]): { label: string | null; kicker: string | null; title: string } {
-  const lines = heads.map((t) => t.text);
+/** Page-wide layout evidence the body reader uses. */
+export interface Layout {
+  /** Paragraphs on this page open with an indent, so an indented line is a new paragraph. */
+  indentedParagraphs: boolean;
+}
+
+// A kicker (引题) reads as a lead-in phrase: it has a space, a comma or a colon in it.
+const KICKER_SHAPE = /[\s\uff0c,\uff1a:\uff01!\uff1f?\u3001]/u;
+
+/**
+ * Reads label / kicker / title from the head lines above an anchor (top to bottom):
+ * a label names a place or body ("临清市", "东昌府区人民法院"); a kicker is a lead-in phrase over the
+ * title ("坚持人民至上 守护舌尖安全"), or a line set apart by a blank line; two plain adjacent lines
+ * are one title printed over two lines and are joined.
+ */
+export function readHead(heads: readonly Token[]): { label: string | null; kicker: string | null; title: string } {
+  let rest = [...heads];
   let label: string | null = null;
   let kicker: string | null = null;
-  if (lines.length >= 2 && isLabelLike(lines[0] ?? "")) label = lines.shift() ?? null;
-  if (lines.length >= 2) {
-    const top = lines[0] ?? "";
-    const topToken = heads[heads.length - lines.length];
-    const next = heads[heads.length - lines.length + 1];
-    // A line set apart by a blank line, or one that reads as a lead-in phrase, is the kicker (引题);
-    // two plain adjacent lines are one headline printed over two lines.
-    if ((next && next.gapBefore > 0) || /[,,::!!??、\s]/u.test(top) || !topToken) kicker = lines.shift() ?? null;
+  if (rest.length >= 2 && isLabelLike((rest[0] as Token).text)) {
+    label = (rest[0] as Token).text;
+    rest = rest.slice(1);
   }
-  return { label, kicker, title: lines.join("") };
+  if (rest.length >= 3) {
+    kicker = (rest[0] as Token).text;
+    rest = rest.slice(1);
+  } else if (rest.length === 2) {
+    const [top, below] = rest as [Token, Token];
+    if (below.gapBefore > 0 || KICKER_SHAPE.test(top.text)) {
+      kicker = top.text;
+      rest = [below];
+    }
+  }
+  return { label, kicker, title: rest.map((t) => t.text).join("") };
 }
 
-const endsSentence = (text: string) => SENTENCE_END.test(text);
+const paragraph = (t: Token): Block => ({ type: "paragraph", text: t.text, sourceLines: [t.no], flags: [] });
+const caption = (t: Token): Block => ({ type: "caption", text: t.text, sourceLines: [t.no], flags: [] });
 
-/** A paragraph that evidently begins mid-sentence (its first half was lost). */
-export function looksStartMissing(text: string): boolean {
-  if (BAD_START.test(text)) return true;
-  if (DATELINE.test(text)) return false;
-  // "堂”学习平台…": one or two characters closed by a quote mark.
-  if (/^[\u4e00-\u9fff]{1,2}[”’」』]/u.test(text)) return true;
-  // "沟通服务生态。这一措施……": a lone short phrase closed by a full stop is a sentence's tail.
-  const firstSentence = /^([^,,。;;::!!??、“”]+)。/u.exec(text)?.[1];
-  if (firstSentence !== undefined && [...firstSentence].length <= 6) return true;
-  const firstClause = /^([^,,。;;::!!??、“”]+)[,,]/u.exec(text)?.[1];
-  if (firstClause !== undefined) {
-    const len = [...firstClause].length;
-    if (len <= 2 && !COMPLETE_OPENERS.has(firstClause)) return true;
-    // "过25%,": one character glued to a figure.
-    if (/^[\u4e00-\u9fff]\d/u.test(firstClause) && len <= 6) return true;
-  }
-  return false;
+/** Whether a line continues an unfinished paragraph across a column break. */
+function continues(prev: Block | undefined, next: Token, layout: Layout): prev is Block {
+  if (!prev || prev.type !== "paragraph" || endsSentence(prev.text)) return false;
+  if (next.kind === "dateline" || next.kind === "subtitle" || next.kind === "ad-marker") return false;
+  // On a page whose paragraphs are indented, an indented line starts a new paragraph.
+  if (layout.indentedParagraphs && next.indent) return false;
+  // A comma or an opening quote at the end leaves no doubt; otherwise a fresh opener ("一是",
+  // "同时,") means the first paragraph lost its end rather than continuing here.
+  return endsMidClause(prev.text) || !startsFresh(next.text);
 }
 
-const isPhotoCaption = (text: string) => /摄\s*[))]?$/u.test(text) && [...text].length <= 60;
+function join(prev: Block, t: Token): void {
+  prev.text += t.text;
+  prev.sourceLines.push(t.no);
+  if (!prev.flags.includes("joined")) prev.flags.push("joined");
+}
 
-/** Turns body tokens into blocks: paragraphs (joined across column breaks), subheads, captions. */
-export function buildBlocks(body: Token[], hasPhotos: boolean): Block[] {
+/**
+ * Turns body tokens into blocks:
+ * - running text → paragraphs; a paragraph split mid-sentence at a column break (blank lines
+ *   between) is joined back and flagged `joined` — never onto a subhead or a caption;
+ * - short heading-like lines followed by more text → subheads (adjacent lines form one subhead and
+ *   keep their line break);
+ * - short lines after the last paragraph, and lines with a photo credit ("记者 张三 摄") or "图为…"
+ *   anywhere → captions.
+ *
+ * Byline lines left at the very end of the body ("本报通讯员 张三") are returned separately.
+ */
+export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: Block[]; trailingBylines: Extract<Token, { kind: "byline" }>[] } {
   const blocks: Block[] = [];
-  for (let i = 0; i < body.length; i++) {
+  // Bylines printed under the last paragraph belong to the head information, not the text.
+  let end = body.length;
+  while (end > 0 && body[end - 1]?.kind === "byline") end--;
+  const trailingBylines = body.slice(end) as Extract<Token, { kind: "byline" }>[];
+  // Index of the last token that is running text: heading lines after it are captions.
+  let lastText = -1;
+  for (let i = 0; i < end; i++) {
+    const b = body[i] as Token;
+    if ((b.kind !== "heading" || (layout.indentedParagraphs && b.indent)) && !looksLikeCaption(b.text)) lastText = i;
+  }
+  for (let i = 0; i < end; i++) {
     const t = body[i] as Token;
-    if (t.kind === "heading") {
-      if (isPhotoCaption(t.text)) {
-        blocks.push({ type: "caption", text: t.text, sourceLines: [t.no], flags: [] });
+    const prev = blocks[blocks.length - 1];
+    if (t.kind !== "dateline" && looksLikeCaption(t.text)) {
+      blocks.push(caption(t));
+      continue;
+    }
+    // On a page whose paragraphs are indented, an indented short line opens a paragraph: subheads,
+    // captions and continuations are not indented.
+    if (t.kind === "heading" && !(layout.indentedParagraphs && t.indent)) {
+      const trailing = i > lastText;
+      // A short line finishing an unfinished paragraph: the rest of its sentence, not a heading.
+      if (continues(prev, t, layout) && (trailing || endsMidClause(prev.text) || body[i + 1]?.kind !== "text")) {
+        join(prev, t);
         continue;
       }
-      // Adjacent heading lines form one subhead printed over two lines.
+      if (trailing) {
+        blocks.push(caption(t));
+        continue;
+      }
+      if (!isSubheadLike(t.text)) {
+        blocks.push(paragraph(t));
+        continue;
+      }
+      // Adjacent heading lines form one subhead printed over two (or three) lines.
       const group: Token[] = [t];
-      while (i + 1 < body.length && body[i + 1]?.kind === "heading" && body[i + 1]?.gapBefore === 0 && group.length < 3) {
-        group.push(body[++i] as Token);
-      }
-      const rest = body.slice(i + 1);
-      const followedByText = rest.some((r) => r.kind !== "heading");
-      if (followedByText) {
-        blocks.push({ type: "subhead", text: group.map((g) => g.text).join("\n"), sourceLines: group.map((g) => g.no), flags: [] });
-      } else {
-        // Short lines after the last paragraph: photo captions.
-        for (const g of group) blocks.push({ type: "caption", text: g.text, sourceLines: [g.no], flags: [] });
-      }
+      while (i + 1 < end && body[i + 1]?.kind === "heading" && body[i + 1]?.gapBefore === 0 && group.length < 3) group.push(body[++i] as Token);
+      blocks.push({ type: "subhead", text: group.map((g) => g.text).join("\n"), sourceLines: group.map((g) => g.no), flags: [] });
       continue;
     }
-    if (isPhotoCaption(t.text) && t.kind !== "dateline" && !endsSentence(t.text)) {
-      blocks.push({ type: "caption", text: t.text, sourceLines: [t.no], flags: [] });
+    if (continues(prev, t, layout)) {
+      join(prev, t);
       continue;
     }
-    const prev = blocks[blocks.length - 1];
-    if (prev && prev.type === "paragraph" && !endsSentence(prev.text)) {
-      // Split at a column break mid-sentence: join it back.
-      prev.text += t.text;
-      prev.sourceLines.push(t.no);
-      if (!prev.flags.includes("joined")) prev.flags.push("joined");
-      continue;
-    }
-    blocks.push({ type: "paragraph", text: t.text, sourceLines: [t.no], flags: [] });
+    blocks.push(paragraph(t));
   }
-  void hasPhotos;
-  // Damage the reader can see: halves of sentences whose other half is not on the page.
-  const paragraphs = blocks.filter((b) => b.type === "paragraph");
-  paragraphs.forEach((p, idx) => {
-    if (idx > 0 && !p.flags.includes("joined") && looksStartMissing(p.text)) p.flags.push("start-missing");
-    else if (idx > 0 && p.flags.includes("joined") && looksStartMissing(p.text)) p.flags.push("start-missing");
-  });
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i] as Block;
-    if (b.type !== "paragraph" || endsSentence(b.text)) continue;
-    const next = blocks[i + 1];
-    if (!next || next.type !== "paragraph") b.flags.push("end-missing");
-  }
-  return blocks;
+  return { blocks, trailingBylines };
+}
+
+/** Adds people to a byline list, skipping repeats of the same name in the same role. */
+function addPeople(into: Byline[], people: readonly Byline[]): void {
+  for (const p of people) if (!into.some((b) => b.name === p.name && b.role === p.role)) into.push(p);
 }
 
 /** Builds a draft article from its segment. */
-export function assembleArticle(seg: ArticleSegment): DraftArticle {
+export function assembleArticle(seg: ArticleSegment, layout: Layout): DraftArticle {
   const { label, kicker, title } = readHead(seg.heads);
   const bylines: Byline[] = [];
-  const add = (list: Byline[]) => {
-    for (const b of list) if (!bylines.some((x) => x.name === b.name)) bylines.push(b);
-  };
-  for (const t of seg.bylines) add(parseBylineLine(t.text) ?? []);
+  for (const t of seg.bylines) addPeople(bylines, t.people);
   const first = seg.body[0];
-  if (first && first.kind === "dateline") {
-    const inner = DATELINE.exec(first.text)?.[1];
-    if (inner) add(parseDatelinePeople(inner));
-  }
-  const hasPhotos = bylines.some((b) => b.role === "writer-photographer" || b.role === "photographer");
-  const blocks = buildBlocks(seg.body, hasPhotos);
-  for (const c of blocks) if (c.type === "caption") add(parsePhotoCredit(c.text));
-  // Only the first paragraph may lack its start without a flag: the lead opens the article.
+  if (first && first.kind === "dateline") addPeople(bylines, parseDateline(first.text));
+  const { blocks, trailingBylines } = buildBlocks(seg.body, layout);
+  for (const t of trailingBylines) addPeople(bylines, t.people);
+  for (const b of blocks) if (b.type === "caption") addPeople(bylines, parsePhotoCredit(b.text));
+  const headTokens = [...seg.heads, ...(seg.subtitle ? [seg.subtitle] : []), ...seg.bylines, ...trailingBylines];
+  const headLines = headTokens.map((t) => t.no).sort((a, b) => a - b);
   return {
     label,
     kicker,
@@ -137,7 +165,7 @@ export function assembleArticle(seg: ArticleSegment): DraftArticle {
     subtitle: seg.subtitle?.subtitle ?? null,
     bylines,
     blocks,
-    headLines: [...seg.heads, ...(seg.subtitle ? [seg.subtitle] : []), ...seg.bylines].map((t) => t.no).sort((a, b) => a - b),
-    hasPhotos,
+    headLines,
+    firstLine: seg.heads[0]?.no ?? seg.body[0]?.no ?? 0,
   };
 }

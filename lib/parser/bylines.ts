@@ -1,73 +1,87 @@
+import { BULLETS, BYLINE_NOISE, DATELINE, NAME_SEPARATORS, NOT_A_NAME, PERSON_NAME, PHOTO_CREDIT, ROLE_FIRST, ROLE_WORDS, SURNAMES } from "./rules";
 import type { Byline, BylineRole } from "./types";
 
-const ROLE_WORDS: [RegExp, BylineRole][] = [
-  [/^(?:文\/图|文图|文·图|图\/文|图文)$/u, "writer-photographer"],
-  [/^(?:本报记者|记者|见习记者|特约记者|首席记者|融媒记者)$/u, "reporter"],
-  [/^(?:本报通讯员|通讯员|特约通讯员)$/u, "correspondent"],
-  [/^(?:摄影|摄|图片|图)$/u, "photographer"],
-  [/^(?:作者|撰稿|文|实习生|笔者)$/u, "contributor"],
-];
-/** Role words glued to a name ("记者张三") are split off first. */
-const GLUED = /^(本报记者|本报通讯员|见习记者|特约记者|通讯员|记者|文\/图|文图|摄影)([\u4e00-\u9fff·]{2,4})$/u;
-const NAME = /^[\u4e00-\u9fff·]{2,5}$/u;
+/** A bare name: a common family name first, two to four characters (or a "·" name). */
+function looksLikePersonName(w: string): boolean {
+  if (w.includes("·")) return true;
+  if (w.length < 2 || w.length > 4) return false;
+  return SURNAMES.has(w.charAt(0)) || (w.length >= 3 && SURNAMES.has(w.slice(0, 2)));
+}
 
-function roleOf(word: string): BylineRole | null {
-  for (const [re, role] of ROLE_WORDS) if (re.test(word)) return role;
+/** The role word a text starts with, longest first ("本报记者" before "记者"). */
+function leadingRole(word: string): { role: BylineRole; length: number } | null {
+  for (const [w, role] of ROLE_WORDS) if (word.startsWith(w)) return { role, length: w.length };
   return null;
 }
 
 /**
- * Reads "本报记者 A B 本报通讯员 C", "文图 A B", "记者 A 通讯员 B、C", "A" into people with roles.
- * Names with no role word before them are contributors. Returns null when the text holds anything
- * that is neither a role word nor a name, so sentences are never mistaken for bylines.
+ * Reads "本报记者 A B 本报通讯员 C", "文图 A B", "记者 A 通讯员 B、C", "记者A" or "A" into people with
+ * roles; names are split on spaces and 、. A name with no role word before it is a `contributor`.
+ * Returns null when the text holds anything that is neither a role word nor a name, so sentences
+ * are never mistaken for bylines.
+ *
+ * @param text byline text, with or without a leading bullet ("■")
  */
-export function parseBylineText(text: string, defaultRole: BylineRole = "contributor"): Byline[] | null {
-  const words = text
-    .replace(/^[■□●◆▲]\s*/u, "")
-    .replace(/[::]/gu, " ")
-    .split(/[\s\u3000、,,]+/u)
-    .filter(Boolean);
-  if (words.length === 0) return null;
-  const out: Byline[] = [];
-  let role: BylineRole = defaultRole;
-  let sawRole = false;
-  for (const raw of words) {
-    const glued = GLUED.exec(raw);
-    const parts = glued ? [glued[1] ?? "", glued[2] ?? ""] : [raw];
-    for (const w of parts) {
-      const r = roleOf(w);
-      if (r) {
-        role = r;
-        sawRole = true;
-        continue;
-      }
-      if (!NAME.test(w)) return null;
-      if (!out.some((b) => b.name === w)) out.push({ name: w, role });
-    }
+export function parseBylineText(text: string): Byline[] | null {
+  let t = text;
+  if (t.length > 0 && BULLETS[t.charCodeAt(0)] === 1) t = t.slice(1);
+  t = t.replace(/[\uff1a:]/gu, " ").trim();
+  if (t === "") return null;
+  // "张三 摄" / "张三/摄": the names before a trailing 摄 are photographers.
+  let trailingPhoto = false;
+  const photo = /(?:^|[\s\uff0f/])摄$/u.exec(t);
+  if (photo) {
+    trailingPhoto = true;
+    t = t.slice(0, photo.index).trim();
   }
-  if (out.length === 0) return null;
-  // Trailing "摄" ("张三 摄") makes everyone before it a photographer.
-  if (/[\s]摄$/u.test(text.trim()) && !sawRole) return out.map((b) => ({ ...b, role: "photographer" }));
-  return out;
+  const words = t.split(NAME_SEPARATORS);
+  const out: Byline[] = [];
+  let role: BylineRole = "contributor";
+  let sawRole = trailingPhoto;
+  for (let w of words) {
+    if (w === "" || BYLINE_NOISE.has(w)) continue;
+    // Role words may be glued to the name ("记者张三") or stand alone.
+    const r = leadingRole(w);
+    if (r) {
+      role = r.role;
+      sawRole = true;
+      w = w.slice(r.length).replace(/^[\uff0f/]/u, "");
+      if (w === "") continue;
+    }
+    if (!PERSON_NAME.test(w) || NOT_A_NAME.has(w)) return null;
+    // Without a role word to vouch for it, a name must look like one: a family name, 2–4 characters.
+    if (!sawRole && !looksLikePersonName(w)) return null;
+    const finalRole: BylineRole = trailingPhoto && role === "contributor" ? "photographer" : role;
+    if (!out.some((b) => b.name === w && b.role === finalRole)) out.push({ name: w, role: finalRole });
+  }
+  return out.length > 0 ? out : null;
 }
 
-/** A head line that is a byline: "■ …" with names, or one starting with a role word. */
+/**
+ * A byline line in an article head: "■ 本报记者 A", "本报通讯员 B C", "■ 文图 A B C". It must open
+ * with a bullet or a role word, and hold nothing but role words and names.
+ */
 export function parseBylineLine(text: string): Byline[] | null {
-  const bullet = /^[■□●◆▲]/u.test(text);
-  const startsWithRole = /^(?:本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|文\/图|文图|图\/文|摄影)[\s\u3000::]/u.test(text);
-  if (!bullet && !startsWithRole) return null;
+  if (text.length === 0 || text.length > 60) return null;
+  const bullet = BULLETS[text.charCodeAt(0)] === 1;
+  if (!bullet && (ROLE_FIRST[text.charCodeAt(0)] !== 1 || !leadingRole(text))) return null;
   return parseBylineText(text);
 }
 
-/** People in the dateline's brackets: "记者 A 通讯员 B C" or just "A" (a contributor). */
-export function parseDatelinePeople(inner: string): Byline[] {
+/**
+ * The people in a dateline's brackets: "本报讯(记者 A 通讯员 B C)" → reporter A, correspondents
+ * B and C; "本报讯(A)" → contributor A; "本报讯 …" (no brackets) → nobody.
+ */
+export function parseDateline(lead: string): Byline[] {
+  const inner = DATELINE.exec(lead)?.[1];
+  if (!inner) return [];
   return parseBylineText(inner) ?? [];
 }
 
-/** "记者 张三 摄" / "(张三 摄)" at the end of a caption. */
+/** "记者 张三 摄" / "(张三 李四 摄)" closing a caption: the photographers. */
 export function parsePhotoCredit(caption: string): Byline[] {
-  const m = /[((]?\s*((?:本报)?(?:记者|通讯员|见习记者)?\s*[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4})*)\s*摄\s*[))]?$/u.exec(caption);
+  const m = PHOTO_CREDIT.exec(caption);
   if (!m) return [];
-  const names = (m[1] ?? "").replace(/^(?:本报)?(?:记者|通讯员|见习记者)\s*/u, "");
-  return (parseBylineText(names) ?? []).map((b) => ({ name: b.name, role: "photographer" as const }));
+  const people = parseBylineText(m[1] ?? "");
+  return (people ?? []).map((b) => ({ name: b.name, role: "photographer" as const }));
 }

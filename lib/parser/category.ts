@@ -1,4 +1,9 @@
+/**
+ * The primary category from the transparent weighted rule table in data/categories.json. The
+ * matched terms are returned as evidence so editors can see why an article landed where it did.
+ */
 import table from "./data/categories.json";
+import { Lexicon } from "./lexicon";
 import type { CategorySlug } from "./types";
 
 interface CategoryRule {
@@ -6,55 +11,107 @@ interface CategoryRule {
   terms: Record<string, number>;
 }
 const RULES = table.categories as Record<CategorySlug, CategoryRule>;
+/** Categories in the data file's order (ties go to the earlier one). */
 const SLUGS = Object.keys(RULES) as CategorySlug[];
 
-/** Chinese names of the categories, for the site. */
-export const CATEGORY_LABELS: Record<CategorySlug, string> = Object.fromEntries(
-  SLUGS.map((s) => [s, RULES[s].label]),
-) as Record<CategorySlug, string>;
+/** Chinese names of the categories (slug → 政务与公共服务, 法治, …), for the site. */
+export const CATEGORY_LABELS: Readonly<Record<CategorySlug, string>> = Object.freeze(
+  Object.fromEntries(SLUGS.map((s) => [s, RULES[s].label])) as Record<CategorySlug, string>,
+);
 
-const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const ALL_TERMS = [...new Set(SLUGS.flatMap((s) => Object.keys(RULES[s].terms)))].sort((a, b) => b.length - a.length);
-// One pass over the text for all terms (longest first), instead of one search per term.
-const TERM_RE = new RegExp(ALL_TERMS.map(escape).join("|"), "gu");
-// A term inside a longer matched term still counts ("食品抽检" is also "食品" and "抽检").
-const CONTAINED = new Map(ALL_TERMS.map((t) => [t, ALL_TERMS.filter((o) => o !== t && t.includes(o))]));
+/** The head-text factor from the rule table: head lines count this many times. */
+export const TITLE_FACTOR: number = table.titleFactor;
 
-function countTerms(text: string, weight: number, into: Map<string, number>): void {
-  for (const m of text.matchAll(TERM_RE)) {
-    into.set(m[0], (into.get(m[0]) ?? 0) + weight);
-    for (const inner of CONTAINED.get(m[0]) ?? []) into.set(inner, (into.get(inner) ?? 0) + weight);
+/** One rule-table term: its number, and the categories it speaks for with their weights. */
+export interface TermRule {
+  id: number;
+  term: string;
+  /** weight per category, in SLUGS order (0: none) */
+  weights: Float64Array;
+}
+
+const TERMS = new Map<string, TermRule>();
+SLUGS.forEach((slug, si) => {
+  for (const [term, weight] of Object.entries(RULES[slug].terms)) {
+    let rule = TERMS.get(term);
+    if (!rule) {
+      rule = { id: TERMS.size, term, weights: new Float64Array(SLUGS.length) };
+      TERMS.set(term, rule);
+    }
+    rule.weights[si] = weight;
   }
+});
+const RULE_LIST = [...TERMS.values()];
+const LEXICON = new Lexicon(TERMS.entries());
+
+/** Every rule-table term, for scanners that look for several tables at once. */
+export function categoryTerms(): Iterable<readonly [string, TermRule]> {
+  return TERMS.entries();
 }
 
 /**
- * The primary category from the weighted rule table in data/categories.json, with the matched
- * terms (strongest first) as evidence. Head text (title, subtitle, label, kicker) counts
- * `titleFactor` times.
+ * The weighted term counts of one article. Counts live in one scratch array shared by all tallies
+ * (with the list of terms touched), so a tally costs no map and no allocation per hit; a tally is
+ * read by `decideCategory`, which also resets it. One article at a time.
  */
-export function categorize(head: string, body: string): { category: CategorySlug; evidence: string[] } {
-  const counts = new Map<string, number>();
-  countTerms(head, table.titleFactor, counts);
-  countTerms(body, 1, counts);
-  let best: CategorySlug = "other";
+export interface CategoryTally {
+  scores: Float64Array;
+  touched: number[];
+}
+
+const COUNTS = new Float64Array(RULE_LIST.length);
+
+export function newTally(): CategoryTally {
+  for (let i = 0; i < RULE_LIST.length; i++) COUNTS[i] = 0;
+  return { scores: new Float64Array(SLUGS.length), touched: [] };
+}
+
+/** Adds one occurrence of a rule-table term (found by some scan), counting `factor` times. */
+export function countTerm(rule: TermRule, factor: number, tally: CategoryTally): void {
+  if (COUNTS[rule.id] === 0) tally.touched.push(rule.id);
+  COUNTS[rule.id]! += factor;
+  const w = rule.weights;
+  for (let s = 0; s < w.length; s++) if (w[s] !== 0) tally.scores[s]! += (w[s] as number) * factor;
+}
+
+/** Adds the rule-table terms found in `text`, each occurrence counting `factor` times. */
+export function countTerms(text: string, factor: number, tally: CategoryTally): void {
+  LEXICON.scan(text, (_, rule) => countTerm(rule, factor, tally));
+}
+
+/** The winning category and its evidence (matched terms, strongest contribution first). */
+export function decideCategory(tally: CategoryTally): { category: CategorySlug; evidence: string[] } {
+  let best = -1;
   let bestScore = 0;
-  let bestEvidence: string[] = [];
-  for (const slug of SLUGS) {
-    const contributions: [string, number][] = [];
-    let score = 0;
-    for (const [term, weight] of Object.entries(RULES[slug].terms)) {
-      const n = counts.get(term) ?? 0;
-      if (n > 0) {
-        score += weight * n;
-        contributions.push([term, weight * n]);
-      }
-    }
-    if (score > bestScore) {
-      bestScore = score;
-      best = slug;
-      bestEvidence = contributions.sort((a, b) => b[1] - a[1]).map(([t]) => t);
+  for (let s = 0; s < tally.scores.length; s++) {
+    if ((tally.scores[s] as number) > bestScore) {
+      bestScore = tally.scores[s] as number;
+      best = s;
     }
   }
-  if (bestScore < table.minScore) return { category: "other", evidence: [] };
-  return { category: best, evidence: bestEvidence.slice(0, 8) };
+  const evidence: [string, number][] = [];
+  if (best >= 0 && bestScore >= table.minScore) {
+    for (const id of tally.touched) {
+      const rule = RULE_LIST[id] as TermRule;
+      const w = rule.weights[best] as number;
+      if (w !== 0) evidence.push([rule.term, w * (COUNTS[id] as number)]);
+    }
+  }
+  for (const id of tally.touched) COUNTS[id] = 0;
+  tally.touched.length = 0;
+  const slug = SLUGS[best];
+  if (slug === undefined || bestScore < table.minScore) return { category: "other", evidence: [] };
+  evidence.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { category: slug, evidence: evidence.slice(0, table.maxEvidence).map(([t]) => t) };
+}
+
+/**
+ * Categorises an article: head text (label, kicker, title, subtitle) counts `titleFactor` times,
+ * the body once.
+ */
+export function categorize(head: string, body: string): { category: CategorySlug; evidence: string[] } {
+  const tally = newTally();
+  countTerms(head, TITLE_FACTOR, tally);
+  countTerms(body, 1, tally);
+  return decideCategory(tally);
 }

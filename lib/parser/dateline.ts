@@ -1,55 +1,128 @@
-import { DATELINE, MONTH_DAY, YEAR_MENTION } from "./rules";
+/**
+ * Dates: the month/day a dateline lead gives ("本报讯(…)4月1日,…"), the year it resolves to against
+ * the issue date, and the issue date inferred from the datelines when the caller gives none.
+ */
+import { DATELINE, LEAD_DATE, LEAD_DATE_WINDOW, YEAR_DIGITS } from "./rules";
 
+export interface MonthDay {
+  month: number;
+  day: number;
+  /** A year printed with the date ("2025年12月25日"), else null. */
+  year: number | null;
+}
+
+/** What may come right before a dateline's date: the end of a quote, a sentence or "……". */
+const CLAUSE_BREAK = new Set([..."\u3002\uff01\uff1f!?\u201d\u2019\u2026\uff09) \u3000\uff0c,"].map((c) => c.charCodeAt(0)));
 const pad = (n: number) => String(n).padStart(2, "0");
+const toAscii = (s: string) => s.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
-/** The month/day of an article's dateline lead ("本报讯(…)4月1日,…"), or null ("4月上旬"). */
-export function datelineMonthDay(lead: string): { month: number; day: number } | null {
-  const m = DATELINE.exec(lead);
-  if (!m) return null;
-  // The date normally follows the bracket at once, but a quote or a sentence may come first.
-  const rest = lead.slice(m[0].length, m[0].length + 120);
-  const d = MONTH_DAY.exec(rest);
-  if (!d) return null;
-  const month = Number(d[1]);
-  const day = Number(d[2]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return { month, day };
-}
-
-/** Resolves a month/day against the issue date: a dateline after the issue's day is last year's. */
-export function resolveYear(md: { month: number; day: number }, issueDate: string): string {
-  const [y, m, d] = issueDate.split("-").map(Number) as [number, number, number];
-  const year = md.month > m || (md.month === m && md.day > d) ? y - 1 : y;
-  return `${year}-${pad(md.month)}-${pad(md.day)}`;
-}
-
-/** The year the page talks about most ("2026年" × 5 beats "2025年" × 2); ties go to the later. */
-export function dominantYear(text: string): number | null {
-  const counts = new Map<number, number>();
-  for (const m of text.matchAll(YEAR_MENTION)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  let best: number | null = null;
-  let bestN = 0;
-  for (const [y, n] of counts) if (n > bestN || (n === bestN && best !== null && y > best)) [best, bestN] = [y, n];
-  return best;
-}
-
-/** The latest year the text mentions. */
-function latestYear(text: string): number | null {
-  let best: number | null = null;
-  for (const m of text.matchAll(YEAR_MENTION)) best = Math.max(best ?? 0, Number(m[1]));
-  return best;
+/** Days in a month (February of a leap year has 29). */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
- * Infers the issue date: the day after the latest dateline, in the year the text talks about most.
- * Datelines in both December and January straddle a new year: January takes the latest year the
- * text mentions and December the year before.
+ * The month/day of an article's dateline lead, or null: no dateline, no date near its start, or a
+ * vague one ("4月上旬", "12月底"). The date normally follows the bracket at once, but a quote or a
+ * short scene may come first ("“……太方便了!”12月22日,…").
  */
-export function inferIssueDate(mds: { month: number; day: number }[], text: string): string | null {
+export function datelineMonthDay(lead: string): MonthDay | null {
+  const m = DATELINE.exec(lead);
+  if (!m) return null;
+  const rest = lead.slice(m[0].length, m[0].length + LEAD_DATE_WINDOW);
+  LEAD_DATE.lastIndex = 0;
+  for (const d of rest.matchAll(LEAD_DATE)) {
+    // Only a date that opens a clause is the dateline's ("今年3月1日" in passing is not).
+    const at = d.index ?? 0;
+    if (at > 0 && !CLAUSE_BREAK.has(rest.charCodeAt(at - 1))) continue;
+    if (d[3] === undefined) return null;
+    const month = Number(toAscii(d[2] ?? ""));
+    const day = Number(toAscii(d[3]));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    return { month, day, year: d[1] ? Number(d[1]) : null };
+  }
+  return null;
+}
+
+/**
+ * Resolves a month/day against the issue date: a dateline later in the year than the issue's day
+ * is last year's (a 12月30日 dateline in a 1月2日 issue is the previous December).
+ */
+export function resolveYear(md: MonthDay, issueDate: string): string | null {
+  const [y, m, d] = issueParts(issueDate);
+  const year = md.year ?? (md.month > m || (md.month === m && md.day > d) ? y - 1 : y);
+  if (md.day > daysIn(year, md.month)) return null;
+  return `${year}-${pad(md.month)}-${pad(md.day)}`;
+}
+
+// The issue date is the same for every article of a page: parse it once.
+let lastIssue = "";
+let lastParts: [number, number, number] = [0, 0, 0];
+function issueParts(issueDate: string): [number, number, number] {
+  if (issueDate !== lastIssue) {
+    lastParts = issueDate.split("-").map(Number) as [number, number, number];
+    lastIssue = issueDate;
+  }
+  return lastParts;
+}
+
+/** How often each year is mentioned in the text ("2026年"). */
+function yearCounts(text: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  // A native search for 年, then a look at the four characters before it: no regex over the page.
+  for (let at = text.indexOf("年", 4); at >= 0; at = text.indexOf("年", at + 1)) {
+    let p = at - 1;
+    while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 0x3000)) p--;
+    if (p < 3) continue;
+    const digits = text.slice(p - 3, p + 1);
+    if (!YEAR_DIGITS.test(digits) || (p >= 4 && isAsciiDigit(text.charCodeAt(p - 4)))) continue;
+    const y = Number(digits);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  return counts;
+}
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Infers the issue date: the day after the latest dateline. The year comes from the text: a year
+ * printed in a dateline, else the year the page mentions most (ties to the later). Datelines that
+ * straddle a new year (December and January on one page) put the early months in the later year,
+ * which is then the latest year the page mentions.
+ */
+export function inferIssueDate(mds: readonly MonthDay[], text: string): string | null {
   if (mds.length === 0) return null;
-  const straddles = mds.some((x) => x.month === 12) && mds.some((x) => x.month === 1);
-  const year = (straddles ? latestYear(text) : dominantYear(text)) ?? new Date().getUTCFullYear();
-  const dated = mds.map((x) => Date.UTC(straddles && x.month === 12 ? year - 1 : year, x.month - 1, x.day));
-  const next = new Date(Math.max(...dated) + 86_400_000);
+  const months = mds.map((x) => x.month);
+  const straddles = Math.max(...months) - Math.min(...months) > 6;
+  const counts = yearCounts(text);
+  let year: number | null = null;
+  const printed = mds.find((x) => x.year !== null);
+  if (printed && printed.year !== null) {
+    year = straddles && printed.month > 6 ? printed.year + 1 : printed.year;
+  } else if (counts.size > 0) {
+    const years = [...counts.keys()];
+    if (straddles) year = Math.max(...years);
+    else {
+      let best = years[0] as number;
+      for (const y of years) {
+        const n = counts.get(y) ?? 0;
+        const b = counts.get(best) ?? 0;
+        if (n > b || (n === b && y > best)) best = y;
+      }
+      year = best;
+      // A January/February page looks back on last year a lot; a mention of the new year wins.
+      const latest = Math.max(...years);
+      if (latest === best + 1 && Math.max(...months) <= 2) year = latest;
+    }
+  }
+  if (year === null) return null;
+  let latest = -Infinity;
+  for (const x of mds) {
+    const y = straddles && x.month > 6 ? year - 1 : year;
+    if (x.day > daysIn(y, x.month)) continue;
+    latest = Math.max(latest, Date.UTC(y, x.month - 1, x.day));
+  }
+  if (!Number.isFinite(latest)) return null;
+  const next = new Date(latest + 86_400_000);
   return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
 }

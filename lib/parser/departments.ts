@@ -1,127 +1,289 @@
+/**
+ * Departments: the bodies an article is about, normalised to canonical full names through the
+ * gazetteer in data/departments.json ("市市场监管局" → "聊城市市场监督管理局"). Bodies the gazetteer
+ * does not list but that look like one (a place, then a name ending in 局 / 中心 / 委员会 / 法院 /
+ * 检察院 / 大学) are kept as found.
+ */
 import gazetteer from "./data/departments.json";
+import { Lexicon } from "./lexicon";
+import {
+  BARE_PREFIX_AFTER,
+  BODY_ENDINGS,
+  LABEL_SHAPE,
+  LABEL_SUFFIX,
+  NOT_BODY,
+  OFFICIAL_AFTER,
+  PLACE_PREFIXES,
+  SOURCE_BEFORE,
+  isCjk,
+} from "./rules";
 
+/** One body in the gazetteer. `name` is the canonical name (also as `canonical`). */
 export interface GazetteerEntry {
+  canonical: string;
   name: string;
+  /** "政府部门", "法院", "检察院", "事业单位", "高校", "县市区", "群团组织", "党委部门", "仲裁机构". */
   kind: string;
-  aliases: string[];
+  aliases: readonly string[];
 }
 
-const ENTRIES: GazetteerEntry[] = gazetteer.departments;
-const BY_NAME = new Map<string, GazetteerEntry>();
-for (const e of ENTRIES) {
-  BY_NAME.set(e.name, e);
-  for (const a of e.aliases) if (!BY_NAME.has(a)) BY_NAME.set(a, e);
-}
-// Names grouped by their first two characters (packed into a number), longest first, so scanning a
-// text costs one Map lookup per character instead of a 250-way regex alternation over it.
-const BY_PREFIX = new Map<number, string[]>();
-for (const name of [...BY_NAME.keys()].sort((a, b) => b.length - a.length)) {
-  const key = name.charCodeAt(0) * 65536 + name.charCodeAt(1);
-  const list = BY_PREFIX.get(key) ?? [];
-  list.push(name);
-  BY_PREFIX.set(key, list);
-}
-
-const FIRST_CHAR = new Uint8Array(65536);
-for (const name of BY_NAME.keys()) FIRST_CHAR[name.charCodeAt(0)] = 1;
-
-/** Gazetteer names in a text, longest match at each position, non-overlapping. */
-function matchNames(text: string): { name: string; index: number }[] {
-  const out: { name: string; index: number }[] = [];
-  for (let i = 0; i + 1 < text.length; i++) {
-    if (FIRST_CHAR[text.charCodeAt(i)] === 0) continue;
-    const candidates = BY_PREFIX.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
-    if (!candidates) continue;
-    for (const name of candidates) {
-      if (text.startsWith(name, i)) {
-        out.push({ name, index: i });
-        i += name.length - 1;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-const PLACE_PREFIX = "(?:聊城市|聊城|山东省|东昌府区|茌平区|临清市|阳谷县|莘县|东阿县|冠县|高唐县|市|县|区)";
-/** An unknown body in text: a place prefix, then a name ending like a body (…局, …中心, …法院 …). */
-const UNKNOWN_BODY = new RegExp(
-  `${PLACE_PREFIX}[\\u4e00-\\u9fff]{1,10}?(?:人民法院|人民检察院|委员会|管理局|服务局|税务局|中心|大学|学院|法院|检察院|局)`,
-  "gu",
+const ENTRIES: readonly GazetteerEntry[] = gazetteer.departments.map((d) =>
+  Object.freeze({ canonical: d.name, name: d.name, kind: d.kind, aliases: Object.freeze([...d.aliases]) }),
 );
-const NOT_BODY = /(?:大局|全局|格局|布局|困局|结局|开局|中心城区|为中心)$/u;
-const LABEL_SHAPE = /^[\u4e00-\u9fff]{2,16}$/u;
-const LABEL_SUFFIX = /(?:市|县|区|镇|乡|街道|局|中心|委员会|委|院|法院|检察院|大学|学院|系统|公司|集团|协会|办公室|办|厅|所|站|队|部|团|会|联|社区|村)$/u;
+const BY_NAME = new Map<string, GazetteerEntry>();
+for (const e of ENTRIES) BY_NAME.set(e.name, e);
+for (const e of ENTRIES) for (const a of e.aliases) if (!BY_NAME.has(a)) BY_NAME.set(a, e);
 
-/** The gazetteer entry for a name or alias, or null. */
+/** Every name and alias, scanned for in one pass. */
+const NAMES = new Lexicon<GazetteerEntry>(BY_NAME.entries());
+
+/** The gazetteer entry for a canonical name or an alias ("市人社局"), or null. */
 export function lookupDepartment(name: string): GazetteerEntry | null {
   return BY_NAME.get(name.trim()) ?? null;
 }
 
-/** Every gazetteer entry (canonical name, kind, aliases). */
+/** Every gazetteer entry (canonical name, kind, aliases), in the data file's order. */
 export function listGazetteer(): readonly GazetteerEntry[] {
   return ENTRIES;
 }
 
-/** A label line above a headline names a place or body: "临清市", "东昌府区人民法院", "聊城税务系统". */
-export function isLabelLike(text: string): boolean {
-  if (lookupDepartment(text)) return true;
-  return LABEL_SHAPE.test(text) && LABEL_SUFFIX.test(text) && [...text].length <= 14;
-}
-
-/** Canonical name for a body as printed (unknown names are kept as found). */
+/** Canonical name for a body as printed; unknown names are kept as found. */
 export function canonicalDepartment(name: string): string {
-  return lookupDepartment(name)?.name ?? name;
+  return BY_NAME.get(name)?.name ?? name;
 }
 
-// A body whose head is quoted ("市司法局党组书记、局长杨国强表示") is what the article is about.
-const OFFICIAL_AFTER = /^(?:党组书记|党委书记|局长|副局长|主任|副主任|院长|副院长|检察长|庭长|负责人|书记|主席|校长|相关负责人)/u;
-const PLACE_KINDS = new Set(["县市区"]);
-const GENERIC = new Set(["聊城市人民政府"]);
+const PLACE_KIND = "县市区";
+const startsWithPlace = (text: string) => PLACE_PREFIXES.some((p) => p.length > 1 && text.startsWith(p));
 
-/** Bodies named in a text, canonical, with prominence (mentions, +2 where an official speaks). */
-export function findBodies(text: string): Map<string, number> {
-  const found = new Map<string, number>();
-  const covered: [number, number][] = [];
-  for (const m of matchNames(text)) {
-    const canon = BY_NAME.get(m.name)?.name ?? m.name;
-    const start = m.index;
-    const end = start + m.name.length;
-    // "记者从市人社局获悉": the body the news comes from.
-    const source = /从$/u.test(text.slice(Math.max(0, start - 1), start)) ? 3 : 0;
-    const bonus = (OFFICIAL_AFTER.test(text.slice(end, end + 8)) ? 2 : 0) + source;
-    found.set(canon, (found.get(canon) ?? 0) + 1 + bonus);
-    covered.push([start, end]);
-  }
-  for (const m of text.matchAll(UNKNOWN_BODY)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    if (covered.some(([a, b]) => start < b && end > a)) continue;
-    if (NOT_BODY.test(m[0])) continue;
-    found.set(m[0], (found.get(m[0]) ?? 0) + 1);
-  }
-  return found;
+/**
+ * Whether a short line names a place or body, as a label above a headline does: "临清市",
+ * "东昌府区人民法院", "聊城税务系统". Gazetteer names qualify; other lines must look like a name
+ * (ideographs only, ending like a place or body) and be short or start with a place.
+ */
+export function isLabelLike(text: string): boolean {
+  if (BY_NAME.has(text)) return true;
+  if (text.length > 14 || !LABEL_SHAPE.test(text) || !LABEL_SUFFIX.test(text)) return false;
+  return text.length <= 6 || startsWithPlace(text);
+}
+
+/** A body found in a text: how prominent it is there, where it first appears. */
+export interface Found {
+  score: number;
+  first: number;
+}
+/** Bodies found in an article, canonical name → prominence. */
+export type FoundBodies = Map<string, Found>;
+
+/** A gazetteer name found in a text (from a lexicon scan). */
+export interface NameMatch {
+  term: string;
+  entry: GazetteerEntry;
+  at: number;
+}
+
+/** Every gazetteer name and alias with its entry, for scanners that look for several tables at once. */
+export function gazetteerNames(): Iterable<readonly [string, GazetteerEntry]> {
+  return BY_NAME.entries();
 }
 
 /**
- * The bodies an article is about, canonical, primary first: the label, else the body named in the
- * subtitle, else the most prominent body in title and text (title mentions weigh most).
+ * Adds the bodies named in `text` to `into`, with their prominence: each mention counts 1, a
+ * mention followed by an official speaking for it ("市司法局党组书记、局长杨国强表示") 2 more, the
+ * body the news comes from ("记者从市人社局获悉") 3 more — all multiplied by `weight` (head lines
+ * weigh more). `matches` are the gazetteer names a scan found in `text` (longest first at each
+ * position); names found by no scan are looked up here.
  */
-export function resolveDepartments(parts: { label: string | null; title: string; subtitle: string | null; text: string }): string[] {
-  const scores = new Map<string, number>();
-  const bump = (name: string, by: number) => scores.set(name, (scores.get(name) ?? 0) + by);
-  let primary: string | null = null;
-  if (parts.label && isLabelLike(parts.label)) primary = canonicalDepartment(parts.label);
-  if (!primary && parts.subtitle) {
-    const inSub = [...findBodies(parts.subtitle).keys()][0];
-    if (inSub) primary = inSub;
+export function collectBodies(text: string, weight: number, into: FoundBodies, offset = 0, matches?: readonly NameMatch[]): void {
+  if (text.length < 2) return;
+  const found: NameMatch[] = [];
+  if (matches) found.push(...matches);
+  else NAMES.scan(text, (term, entry, at) => found.push({ term, entry, at }));
+  const spans: number[] = [];
+  const placeSpans = new Set<number>();
+  let coveredUntil = 0;
+  const note = (name: string, start: number, end: number) => {
+    let s = 1;
+    if (OFFICIAL_AFTER.test(text.slice(end, end + 6))) s += 2;
+    if (start > 0 && SOURCE_BEFORE[text.charCodeAt(start - 1)] === 1) s += 3;
+    const f = into.get(name);
+    if (f) f.score += s * weight;
+    else into.set(name, { score: s * weight, first: offset + start });
+  };
+  // Longest match at each position, no overlaps.
+  for (const m of found) {
+    if (m.at < coveredUntil) continue;
+    coveredUntil = m.at + m.term.length;
+    spans.push(m.at, coveredUntil);
+    if (m.entry.kind === PLACE_KIND) placeSpans.add(m.at);
+    note(m.entry.name, m.at, coveredUntil);
   }
-  for (const [name, n] of findBodies(parts.title)) bump(name, 5 * n);
-  for (const [name, n] of findBodies(parts.text)) bump(name, n);
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
-  // Places and the city government are the setting of most stories, rarely their subject.
-  const isSetting = (n: string) => GENERIC.has(n) || PLACE_KINDS.has(lookupDepartment(n)?.kind ?? "");
+  findUnknownBodies(text, spans, placeSpans, note);
+}
+
+/** Bodies the gazetteer does not list: a place prefix, a short name, a body ending. */
+function findUnknownBodies(
+  text: string,
+  known: readonly number[],
+  placeSpans: ReadonlySet<number>,
+  note: (name: string, start: number, end: number) => void,
+): void {
+  // One native search for the endings' last characters (局, 心, 会, 院, 学); only there a closer look.
+  ENDING_LAST.lastIndex = 0;
+  for (let m = ENDING_LAST.exec(text); m; m = ENDING_LAST.exec(text)) {
+    const end = m.index + 1;
+    for (const ending of BODY_ENDINGS) {
+      const endingStart = end - ending.length;
+      if (endingStart < 1 || !text.startsWith(ending, endingStart)) continue;
+      const start = placeStart(text, endingStart);
+      if (start < 0) continue;
+      // A listed place inside it is fine ("茌平区" in "茌平区工业和信息化局"); any other listed name
+      // overlapping it means the match is wrong ("阳谷县人民检察院联合县水利局").
+      let overlaps = false;
+      for (let k = 0; k < known.length; k += 2) {
+        const ks = known[k] as number;
+        const ke = known[k + 1] as number;
+        const inside = ks >= start && ke <= end && !(ks === start && ke === end);
+        if (start < ke && end > ks && !(inside && placeSpans.has(ks))) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (overlaps) continue;
+      const name = text.slice(start, end);
+      if (NOT_BODY.test(name)) continue;
+      note(name, start, end);
+      break; // the longest ending that makes a name ("人民法院" before "法院")
+    }
+  }
+}
+
+/** Last characters of the body endings, as one character class. */
+const ENDING_LAST = new RegExp(`[${[...new Set(BODY_ENDINGS.map((e) => e.charAt(e.length - 1)))].join("")}]`, "gu");
+
+/** Place prefixes by their first character, longest first. */
+const PREFIXES_BY_FIRST = new Map<number, string[]>();
+for (const p of [...PLACE_PREFIXES].sort((a, b) => b.length - a.length)) {
+  const list = PREFIXES_BY_FIRST.get(p.charCodeAt(0)) ?? [];
+  list.push(p);
+  PREFIXES_BY_FIRST.set(p.charCodeAt(0), list);
+}
+
+/** Start of the nearest place prefix before a body ending (a short run of ideographs), or -1. */
+function placeStart(text: string, endingStart: number): number {
+  // The name between prefix and ending: one to twelve ideographs, nothing else.
+  for (let p = endingStart - 1; p >= 0 && p >= endingStart - 14; p--) {
+    if (!isCjk(text.charCodeAt(p))) return -1;
+    if (p > endingStart - 2) continue;
+    const prefixes = PREFIXES_BY_FIRST.get(text.charCodeAt(p));
+    if (!prefixes) continue;
+    for (const prefix of prefixes) {
+      if (p + prefix.length > endingStart - 1 || !text.startsWith(prefix, p)) continue;
+      // A bare "市/县/区" must stand at a word boundary ("从市某局", not "政区划法院").
+      if (prefix.length === 1 && p > 0 && isCjk(text.charCodeAt(p - 1)) && BARE_PREFIX_AFTER[text.charCodeAt(p - 1)] !== 1) continue;
+      return p;
+    }
+  }
+  return -1;
+}
+
+/** Bodies that set the scene of most stories rather than being their subject. */
+const SETTING = new Set(["聊城市人民政府"]);
+const isSetting = (name: string) => SETTING.has(name) || BY_NAME.get(name)?.kind === PLACE_KIND;
+
+/**
+ * The bodies an article is about, canonical, primary first: the label (a place label gives way to
+ * that place's own body named in the text: "临清市" → "临清市农业农村局"), else the body named in
+ * the subtitle, else the most prominent body in head and text. Places and the city government
+ * follow only when they are prominent (named twice, or in the head).
+ *
+ * @param found bodies in head and text, weighted (see `collectBodies`)
+ * @param inSubtitle bodies in the subtitle alone
+ */
+export function resolveDepartments(label: string | null, found: FoundBodies, inSubtitle: FoundBodies | null): string[] {
+  mergeShortForms(found, label);
+  if (inSubtitle) mergeShortForms(inSubtitle, label);
+  let primary: string | null = null;
+  const ranked = rank(found);
+  if (label) {
+    const entry = BY_NAME.get(label);
+    if (entry || isLabelLike(label)) {
+      primary = entry?.name ?? label;
+      if (!entry || entry.kind === PLACE_KIND) {
+        // "临清市" over a story about 临清市农业农村局: the body is the more exact answer.
+        const place = primary;
+        const own = ranked.find((n) => n !== place && n.startsWith(place) && !isSetting(n));
+        if (own) primary = own;
+      }
+    }
+  }
+  if (!primary && inSubtitle) primary = rank(inSubtitle).find((n) => !isSetting(n)) ?? null;
   if (!primary) primary = ranked.find((n) => !isSetting(n)) ?? ranked[0] ?? null;
   if (!primary) return [];
-  return [primary, ...ranked.filter((n) => n !== primary)];
+  const main = primary;
+  const rest = ranked.filter((n) => n !== main && (!isSetting(n) || (found.get(n)?.score ?? 0) >= 2));
+  const canonicalLabel = label ? canonicalDepartment(label) : null;
+  if (canonicalLabel && canonicalLabel !== main && !rest.includes(canonicalLabel) && (BY_NAME.has(label ?? "") || isLabelLike(label ?? ""))) {
+    rest.unshift(canonicalLabel);
+  }
+  return [main, ...rest].slice(0, 10);
+}
+
+/**
+ * The departments of an article from its parts, scanning each (for callers without a shared scan).
+ */
+export function departmentsOf(parts: { label: string | null; kicker: string | null; title: string; subtitle: string | null; text: string }): string[] {
+  const found: FoundBodies = new Map();
+  if (parts.kicker) collectBodies(parts.kicker, 3, found, -3000);
+  collectBodies(parts.title, 5, found, -2000);
+  let inSubtitle: FoundBodies | null = null;
+  if (parts.subtitle) {
+    inSubtitle = new Map();
+    collectBodies(parts.subtitle, 1, inSubtitle, -1000);
+    for (const [n, f] of inSubtitle) found.set(n, { score: (found.get(n)?.score ?? 0) + 3 * f.score, first: Math.min(found.get(n)?.first ?? 0, f.first) });
+  }
+  collectBodies(parts.text, 1, found, 0);
+  return resolveDepartments(parts.label, found, inSubtitle);
+}
+
+const COUNTY_PLACES = ENTRIES.filter((e) => e.kind === PLACE_KIND).map((e) => e.name);
+
+/**
+ * "县农业农村局" in a story about 高唐县 is 高唐县农业农村局: a body named with a bare "县/区/市"
+ * prefix is merged into the same body of the article's place: the place its label names, or else
+ * the place the article names most, if that body's full name is listed or was found too.
+ */
+function mergeShortForms(found: FoundBodies, label: string | null): void {
+  let any = false;
+  for (const name of found.keys()) {
+    const c = name.charCodeAt(0);
+    if (c === 0x53bf /* 县 */ || c === 0x533a /* 区 */ || c === 0x5e02 /* 市 */) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return;
+  let place: string | null = null;
+  if (label) place = COUNTY_PLACES.find((p) => label.startsWith(p) || BY_NAME.get(label)?.name.startsWith(p)) ?? null;
+  // The label states the place outright; a place only inferred from mentions must be confirmed.
+  const sure = place !== null;
+  if (!place) {
+    let best = 0;
+    for (const [name, f] of found) if (BY_NAME.get(name)?.kind === PLACE_KIND && f.score > best) [place, best] = [name, f.score];
+  }
+  if (!place) return;
+  const bare = place.charAt(place.length - 1); // 县 / 区 / 市
+  for (const [name, f] of [...found]) {
+    if (name.length < 3 || name.charAt(0) !== bare || BY_NAME.has(name)) continue;
+    const full = place + name.slice(1);
+    const canonical = BY_NAME.get(full)?.name ?? (found.has(full) || sure ? full : null);
+    if (!canonical) continue;
+    const g = found.get(canonical);
+    found.set(canonical, { score: (g?.score ?? 0) + f.score, first: Math.min(g?.first ?? f.first, f.first) });
+    found.delete(name);
+  }
+}
+
+/** Names by prominence, ties by first appearance. */
+function rank(found: Map<string, Found>): string[] {
+  return [...found.entries()].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first).map(([n]) => n);
 }

@@ -1,160 +1,375 @@
+/**
+ * Repairs across blocks and articles, each leaving a flag, the source lines and (for moves) a
+ * warning:
+ * - `relocated`: paragraphs printed after a different article (column flow) go back to the article
+ *   they are about, judged by shared rare terms; lines before the first article are placed the
+ *   same way, or kept as orphans;
+ * - `start-missing` / `end-missing`: paragraphs that evidently begin or end mid-sentence.
+ */
 import type { DraftArticle } from "./assemble";
-import type { ParseWarning } from "./types";
+import type { Token } from "./classify";
+import { pairKey } from "./lexicon";
+import { isCjk } from "./rules";
+import { endsSentence, startsFresh, startsMidSentence, endsMidClause } from "./sentences";
+import type { Block, ParseWarning } from "./types";
 
-const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+// ---------------------------------------------------------------------------------------------
+// Terms: CJK bigrams, hashed into 64K slots.
+//
+// Topic similarity is judged on shared terms, where a term is a bigram of ideographs (Chinese has
+// no spaces; bigrams are the usual unit). Each bigram is hashed straight to one of 65,536 slots: a
+// page holds a few thousand distinct bigrams, so two rarely share a slot, and when they do the only
+// effect is a slightly blurred score. In exchange the whole model is a handful of typed arrays
+// indexed by slot — no hash map, no string, no allocation per term — which is what lets relocation
+// run on every page at full speed.
+
+/** Ideographs too common to say anything about a topic; bigrams with them are skipped. */
+const STOP_CHARS = new Uint8Array(65536);
+for (const c of "的了是在和与及等为将对把从以中也都而并其之这那有一不上下个年月日本该我他她们") STOP_CHARS[c.charCodeAt(0)] = 1;
+
+/** Bigrams common to nearly every news story. */
+const STOP_WORDS = (
+  "工作 进行 开展 推动 推进 实现 发展 提升 服务 建设 相关 通过 以及 全市 记者 今年 目前 持续 不断 群众 积极 有效 加强 " +
+  "聊城 城市 市民 报讯 通讯 讯员 我市 全省 全国 坚持 落实 成为 已经 进一 一步 同时 表示 介绍 据悉 部门 单位 方面 情况 问题 " +
+  "重要 重点 活动 领域 体系 机制 能力 水平 质量 效能 成效 作用 举措 措施 力量 全面 深入 不仅 更加 切实"
+).split(" ");
+
+const SLOT_BITS = 16;
+const SLOTS = 1 << SLOT_BITS;
+const slotOf = (a: number, b: number) => Math.imul(pairKey(a, b), 0x9e3779b1) >>> (32 - SLOT_BITS);
+const stopSlots = new Uint8Array(SLOTS);
+for (const w of STOP_WORDS) stopSlots[slotOf(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+
+/** Articles a page's relocation looks at (one bit each in the masks below). */
+const MAX_ARTICLES = 31;
+
+// Scratch tables, reused for every page (the parser is synchronous, so they are never shared
+// between two parses in flight). Each is cleared through the list of slots it touched.
+const seenAt = new Uint32Array(SLOTS);
+let seenStamp = 0;
+/** slot → articles whose head or lead uses it (the first look) */
+const profile = new Uint32Array(SLOTS);
+/** slot → articles whose head uses it */
+const inHead = new Uint32Array(SLOTS);
+/** slot → articles whose head or any paragraph uses it */
+const inArticle = new Uint32Array(SLOTS);
+/** slot → in how many paragraphs of the article under suspicion it occurs, less those set aside */
+const ownCount = new Int32Array(SLOTS);
+/** slot → the term's rarity across the page's articles (set for the slots in use) */
+const idfOf = new Float64Array(SLOTS);
+const isTouched = new Uint8Array(SLOTS);
+const touched: number[] = [];
 
 /**
- * Distinct CJK bigrams of a text — the "terms" topic similarity is judged on — packed into numbers
- * (two UTF-16 code units) so no string is allocated per bigram: this runs over every paragraph.
+ * The distinct topical term slots of a text (up to `limit` characters), in text order: bigrams
+ * of ideographs without stop characters or stop words.
  */
-function bigrams(text: string): Set<number> {
-  const out = new Set<number>();
-  let prev = -1;
-  for (let i = 0; i < text.length; i++) {
+function slotsOf(text: string, limit = text.length): number[] {
+  seenStamp = (seenStamp + 1) >>> 0;
+  if (seenStamp === 0) {
+    seenAt.fill(0);
+    seenStamp = 1;
+  }
+  const out: number[] = [];
+  const n = Math.min(text.length, limit);
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (isCjk(c)) {
-      if (prev >= 0) out.add(prev * 65536 + c);
-      prev = c;
-    } else prev = -1;
+    if (!isCjk(c) || STOP_CHARS[c] === 1) {
+      prev = 0;
+      continue;
+    }
+    if (prev !== 0) {
+      const slot = slotOf(prev, c);
+      if (seenAt[slot] !== seenStamp && stopSlots[slot] !== 1) {
+        seenAt[slot] = seenStamp;
+        out.push(slot);
+      }
+    }
+    prev = c;
   }
   return out;
 }
 
-const pack = (w: string) => w.charCodeAt(0) * 65536 + w.charCodeAt(1);
-// Bigrams so common in news text that they say nothing about the topic.
-const STOP = new Set(
-  "工作 我们 进行 开展 推动 推进 实现 发展 提升 服务 建设 相关 通过 以及 一个 全市 我市 记者 今年 目前 持续 不断 群众 积极 有效 加强 聊城 城市 市民"
-    .split(" ")
-    .map(pack),
-);
+function clearTouched(): void {
+  for (const slot of touched) {
+    isTouched[slot] = 0;
+    idfOf[slot] = 0;
+    profile[slot] = 0;
+    inHead[slot] = 0;
+    inArticle[slot] = 0;
+    ownCount[slot] = 0;
+  }
+  touched.length = 0;
+}
 
-const headOf = (a: DraftArticle) => bigrams(`${a.label ?? ""}${a.kicker ?? ""}${a.title}${a.subtitle ?? ""}`);
+function mark(table: Uint32Array, slots: readonly number[], bit: number): void {
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i] as number;
+    if (isTouched[s] === 0) {
+      isTouched[s] = 1;
+      touched.push(s);
+    }
+    table[s] = (table[s] as number) | bit;
+  }
+}
+
+const headSlots = (a: DraftArticle) => slotsOf(`${a.label ?? ""}\n${a.kicker ?? ""}\n${a.title}\n${a.subtitle ?? ""}`);
+const paragraphs = (a: DraftArticle) => a.blocks.filter((b) => b.type === "paragraph");
+
+/** How much of a last paragraph the first look reads (a paragraph names its subject early). */
+const TAIL_PROFILE = 120;
 
 /**
- * Cheap first look, so ordinary pages skip the full comparison: does any article end with a
- * paragraph that shares more of another article's headline terms than of its own?
+ * The first look, cheap enough for every page: articles whose last paragraph shares clearly more
+ * terms with another article's headline (label, kicker, title, subtitle) than with its own — a
+ * stray paragraph names what its story is about. Only these get the full comparison.
  */
-function hasSuspects(articles: DraftArticle[]): boolean {
-  const heads = articles.map(headOf);
-  for (let ai = 0; ai < articles.length; ai++) {
-    const paras = (articles[ai] as DraftArticle).blocks.filter((b) => b.type === "paragraph");
-    if (paras.length < 3) continue;
+function findSuspects(articles: readonly DraftArticle[], n: number): number[] {
+  for (let a = 0; a < n; a++) mark(profile, headSlots(articles[a] as DraftArticle), 1 << a);
+  const suspects: number[] = [];
+  const hits = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    const paras = paragraphs(articles[a] as DraftArticle);
     const last = paras[paras.length - 1];
-    if (!last) continue;
-    const terms = bigrams(last.text);
-    const hits = (h: Set<number>) => {
-      let n = 0;
-      for (const t of h) if (!STOP.has(t) && terms.has(t)) n++;
-      return n;
-    };
-    const own = hits(heads[ai] as Set<number>);
-    for (let oi = 0; oi < articles.length; oi++) {
-      if (oi !== ai && hits(heads[oi] as Set<number>) >= Math.max(2, own + 1)) return true;
+    if (paras.length < 2 || !last) continue;
+    hits.fill(0);
+    const slots = slotsOf(last.text, TAIL_PROFILE);
+    for (let i = 0; i < slots.length; i++) {
+      const mask = profile[slots[i] as number] as number;
+      if (mask === 0) continue;
+      for (let b = 0; b < n; b++) if (mask & (1 << b)) hits[b]!++;
+    }
+    const own = hits[a] as number;
+    for (let b = 0; b < n; b++) {
+      if (b !== a && (hits[b] as number) >= 2 && (hits[b] as number) > 2 * own) {
+        suspects.push(a);
+        break;
+      }
     }
   }
-  return false;
+  return suspects;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Topic scoring
+
+const popcount = (x: number) => {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+};
+
+/**
+ * The page's topic model: for every term slot, which articles use it in their head and which
+ * anywhere. A paragraph's affinity to an article is the sum, over the terms they share, of the
+ * term's rarity across the page's articles (idf), doubled for terms of the article's headline.
+ */
+class TopicModel {
+  /** The term slots of each block of each article (null for subheads and captions), read once. */
+  readonly blockSlots: (readonly number[] | null)[][];
+
+  constructor(
+    articles: readonly DraftArticle[],
+    private readonly n: number,
+  ) {
+    this.blockSlots = articles.map((art, a) => {
+      if (a >= n) return [];
+      const bit = 1 << a;
+      const head = headSlots(art);
+      mark(inHead, head, bit);
+      mark(inArticle, head, bit);
+      return art.blocks.map((b) => {
+        if (b.type !== "paragraph") return null;
+        const slots = slotsOf(b.text);
+        mark(inArticle, slots, bit);
+        return slots;
+      });
+    });
+    // Rarity of every term across the page's articles, computed once.
+    for (const slot of touched) {
+      const df = popcount(((inArticle[slot] as number) | (inHead[slot] as number)) >>> 0);
+      idfOf[slot] = Math.log((n + 1) / Math.max(df, 1));
+    }
+  }
+
+  /**
+   * For the article under suspicion: counts in how many of its paragraphs each term occurs, or
+   * (with `count` false) forgets those counts again so the next suspect starts from zero.
+   */
+  countOwn(a: number, count: boolean): void {
+    for (const slots of this.blockSlots[a] ?? []) {
+      if (!slots) continue;
+      for (let i = 0; i < slots.length; i++) ownCount[slots[i] as number] = count ? (ownCount[slots[i] as number] as number) + 1 : 0;
+    }
+  }
+
+  /** Sets a paragraph aside from its own article's counts (it is moving away). */
+  setAside(slots: readonly number[]): void {
+    for (let i = 0; i < slots.length; i++) ownCount[slots[i] as number]!--;
+  }
+
+  /**
+   * Affinity of a paragraph (its term slots) to article `a`. With `own`, `a` is the paragraph's
+   * own article, counted without the paragraph itself and those set aside.
+   */
+  affinity(slots: readonly number[], a: number, own: boolean): number {
+    const bit = 1 << a;
+    let score = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i] as number;
+      if (((inArticle[s] as number) & bit) === 0) continue;
+      const w = idfOf[s] as number;
+      if (w <= 0) continue;
+      if (((inHead[s] as number) & bit) !== 0) score += 2 * w;
+      else if (!own || (ownCount[s] as number) - 1 > 0) score += w;
+    }
+    return score;
+  }
+
+  /** The article a paragraph clearly belongs to (other than `own`, -1 for none), or -1. */
+  clearWinner(slots: readonly number[], own: number): number {
+    const ownScore = own >= 0 ? this.affinity(slots, own, true) : 0;
+    let best = -1;
+    let bestScore = 0;
+    let second = 0;
+    for (let b = 0; b < this.n; b++) {
+      if (b === own) continue;
+      const s = this.affinity(slots, b, false);
+      if (s > bestScore) {
+        second = bestScore;
+        bestScore = s;
+        best = b;
+      } else if (s > second) second = s;
+    }
+    const clear = bestScore >= MIN_SCORE && bestScore > 2 * ownScore + 2 && bestScore >= 1.5 * second;
+    return clear ? best : -1;
+  }
+}
+
+/** Least shared-term score for a move (about three rare terms shared with the headline). */
+const MIN_SCORE = 6;
+
+// ---------------------------------------------------------------------------------------------
+// Moves
+
+interface Move {
+  from: number; // -1: a leading fragment
+  blocks: Block[];
+  to: number;
 }
 
 /**
- * Moves paragraphs printed after a different article (column flow) back to the article they belong
- * to. Only a run at the tail of an article is considered, and only when every paragraph in it is
- * clearly more about another article (shared rare terms, weighted by how few articles use them)
- * than about its own. Moved paragraphs go to the end of their article, flagged `relocated`.
+ * Moves paragraphs printed after a different article back to the article they belong to, and
+ * places leading fragments (lines above the first article) the same way. Only a run at the tail of
+ * an article is considered, each paragraph clearly more about one other article (shared rare
+ * terms) than about its own, and at most half of the article. Moved paragraphs go to the end of
+ * their article (before its captions), flagged `relocated`; one that finishes the sentence the
+ * article's last paragraph left open is joined to it. Returns the fragments it could not place.
  */
-export function relocateStrays(articles: DraftArticle[], warnings: ParseWarning[]): void {
-  if (articles.length < 2) return;
-  if (!hasSuspects(articles)) return;
-  const paraTerms = articles.map((a) => a.blocks.map((b) => (b.type === "paragraph" ? bigrams(b.text) : new Set<number>())));
-  const headTerms = articles.map(headOf);
-  // Document frequency of each bigram over articles.
-  const df = new Map<number, number>();
-  articles.forEach((_, ai) => {
-    const all = new Set<number>(headTerms[ai]);
-    for (const s of paraTerms[ai] ?? []) for (const t of s) all.add(t);
-    for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
-  });
-  const n = articles.length;
-  const idf = (t: number) => (STOP.has(t) ? 0 : Math.log((n + 1) / (df.get(t) ?? 1)));
+export function relocate(articles: DraftArticle[], fragments: Token[][], warnings: ParseWarning[]): Token[][] {
+  if (articles.length === 0 || (articles.length < 2 && fragments.length === 0)) return fragments;
+  const n = Math.min(articles.length, MAX_ARTICLES);
+  try {
+    const suspects = n >= 2 ? findSuspects(articles, n) : [];
+    if (suspects.length === 0 && fragments.length === 0) return fragments;
+    const model = new TopicModel(articles, n);
+    const moves: Move[] = [];
 
-  // For each article: in how many of its paragraphs each term occurs, so "the article without
-  // these paragraphs" is a subtraction rather than a rebuilt set.
-  const blockCounts = paraTerms.map((sets) => {
-    const m = new Map<number, number>();
-    for (const set of sets) for (const t of set) m.set(t, (m.get(t) ?? 0) + 1);
-    return m;
-  });
-
-  /** How much paragraph `terms` shares with article `ai`, leaving out some of its blocks. */
-  const affinity = (terms: Set<number>, ai: number, exclude: readonly number[]) => {
-    const head = headTerms[ai] as Set<number>;
-    const counts = blockCounts[ai] as Map<number, number>;
-    const sets = paraTerms[ai] ?? [];
-    let score = 0;
-    for (const t of terms) {
-      const w = idf(t);
-      if (w === 0) continue;
-      let c = counts.get(t) ?? 0;
-      if (c > 0) for (const bi of exclude) if (sets[bi]?.has(t)) c--;
-      // The headline carries the topic: shared head terms count double.
-      if (head.has(t)) score += 2 * w;
-      else if (c > 0) score += w;
-    }
-    return score;
-  };
-
-  const moves: { from: number; blockIdx: number[]; to: number }[] = [];
-  articles.forEach((a, ai) => {
-    const paraIdx = a.blocks.map((b, i) => (b.type === "paragraph" ? i : -1)).filter((i) => i >= 0);
-    if (paraIdx.length < 3) return;
-    const maxRun = Math.floor(paraIdx.length / 2);
-    let run: number[] = [];
-    let target = -1;
-    for (let k = paraIdx.length - 1; k >= 1 && run.length < maxRun; k--) {
-      const bi = paraIdx[k] as number;
-      const terms = paraTerms[ai]?.[bi] ?? new Set<number>();
-      const own = affinity(terms, ai, [...run, bi]);
-      let best = -1;
-      let bestScore = 0;
-      for (let oi = 0; oi < n; oi++) {
-        if (oi === ai) continue;
-        const s = affinity(terms, oi, []);
-        if (s > bestScore) {
-          bestScore = s;
-          best = oi;
-        }
+    for (const a of suspects) {
+      const art = articles[a] as DraftArticle;
+      const own = model.blockSlots[a] ?? [];
+      model.countOwn(a, true);
+      let i = art.blocks.length - 1;
+      while (i >= 0 && art.blocks[i]?.type === "caption") i--;
+      const maxRun = Math.floor(paragraphs(art).length / 2);
+      const run: number[] = [];
+      let target = -1;
+      for (; i > 0 && run.length < maxRun; i--) {
+        const slots = own[i];
+        if (!slots) break;
+        const to = model.clearWinner(slots, a);
+        if (to < 0 || (target >= 0 && to !== target)) break;
+        target = to;
+        run.unshift(i);
+        model.setAside(slots);
       }
-      const clear = best >= 0 && bestScore >= 6 && bestScore > 2 * own + 2;
-      if (!clear || (target >= 0 && best !== target)) break;
-      target = best;
-      run.unshift(bi);
+      model.countOwn(a, false);
+      if (target < 0 || run.length === 0) continue;
+      const blocks = run.map((k) => art.blocks[k] as Block);
+      art.blocks = art.blocks.filter((_, k) => !run.includes(k));
+      moves.push({ from: a, blocks, to: target });
     }
-    // A stray run sits at the very end of its host (after it, only captions may follow).
-    if (run.length && target >= 0) {
-      const last = run[run.length - 1] as number;
-      const after = a.blocks.slice(last + 1);
-      if (after.every((b) => b.type === "caption")) moves.push({ from: ai, blockIdx: run, to: target });
-    }
-    run = [];
-  });
 
-  for (const m of moves) {
-    const from = articles[m.from] as DraftArticle;
-    const to = articles[m.to] as DraftArticle;
-    const moved = m.blockIdx.map((i) => from.blocks[i]).filter((b): b is NonNullable<typeof b> => Boolean(b));
-    from.blocks = from.blocks.filter((_, i) => !m.blockIdx.includes(i));
-    // Insert before the target's trailing captions.
-    let at = to.blocks.length;
-    while (at > 0 && to.blocks[at - 1]?.type === "caption") at--;
-    for (const b of moved) {
-      b.flags = b.flags.filter((f) => f !== "start-missing" && f !== "end-missing");
-      b.flags.push("relocated");
+    const unplaced: Token[][] = [];
+    for (const frag of fragments) {
+      const to = model.clearWinner(slotsOf(frag.map((t) => t.text).join("\n")), -1);
+      if (to < 0) unplaced.push(frag);
+      else moves.push({ from: -1, blocks: fragmentBlocks(frag), to });
     }
-    to.blocks.splice(at, 0, ...moved);
-    const lines = moved.flatMap((b) => b.sourceLines);
-    warnings.push({
-      code: "relocated",
-      message: `第${lines.join("、")}行印在《${from.title}》之后,按内容判断属于《${to.title}》,已移回该稿件,请核对。`,
-      lines,
-    });
+
+    for (const m of moves) applyMove(articles, m, warnings);
+    return unplaced;
+  } finally {
+    clearTouched();
+  }
+}
+
+/** A leading fragment's lines as paragraphs (split sentences joined back). */
+function fragmentBlocks(frag: readonly Token[]): Block[] {
+  const out: Block[] = [];
+  for (const t of frag) {
+    const prev = out[out.length - 1];
+    if (prev && !endsSentence(prev.text) && (endsMidClause(prev.text) || !startsFresh(t.text))) {
+      prev.text += t.text;
+      prev.sourceLines.push(t.no);
+      if (!prev.flags.includes("joined")) prev.flags.push("joined");
+    } else out.push({ type: "paragraph", text: t.text, sourceLines: [t.no], flags: [] });
+  }
+  return out;
+}
+
+function applyMove(articles: DraftArticle[], m: Move, warnings: ParseWarning[]): void {
+  const to = articles[m.to] as DraftArticle;
+  let at = to.blocks.length;
+  while (at > 0 && to.blocks[at - 1]?.type === "caption") at--;
+  const moved = m.blocks.map((b) => ({ ...b, flags: [...b.flags, "relocated" as const] }));
+  // The target's last paragraph left a sentence open and the moved text finishes it: one paragraph.
+  const last = to.blocks[at - 1];
+  const head = moved[0];
+  if (last && head && last.type === "paragraph" && !endsSentence(last.text) && (endsMidClause(last.text) || !startsFresh(head.text))) {
+    last.text += head.text;
+    last.sourceLines.push(...head.sourceLines);
+    for (const f of ["joined", "relocated"] as const) if (!last.flags.includes(f)) last.flags.push(f);
+    moved.shift();
+  }
+  to.blocks.splice(at, 0, ...moved);
+  const lines = m.blocks.flatMap((b) => b.sourceLines);
+  const from = m.from >= 0 ? `印在《${(articles[m.from] as DraftArticle).title}》之后` : "位于本版首篇稿件之前";
+  warnings.push({
+    code: "relocated",
+    message: `第${lines.join("、")}行${from},按内容判断属于《${to.title}》,已移至该稿件末尾,请核对。`,
+    lines,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Damage a reader can see
+
+/**
+ * Flags paragraphs that evidently begin or end mid-sentence with their other half lost:
+ * `start-missing` (an unmatched closing quote or a lone word at the start, …) and `end-missing`
+ * (no sentence-final punctuation, and nothing it could be joined to).
+ */
+export function markDamage(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (b.type !== "paragraph") continue;
+    if (startsMidSentence(b.text) && !b.flags.includes("start-missing")) b.flags.push("start-missing");
+    if (!endsSentence(b.text) && !b.flags.includes("end-missing")) {
+      const next = blocks[i + 1];
+      const introducesNext = /[\uff1a:]$/u.test(b.text) && next?.type === "paragraph";
+      if (!introducesNext) b.flags.push("end-missing");
+    }
   }
 }

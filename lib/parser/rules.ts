@@ -1,56 +1,230 @@
 /**
- * Every pattern the parser relies on, in one place (as marked keeps its rules in rules.ts), so the
- * conventions of the page text are readable and adjustable without hunting through the stages.
+ * Every pattern and character class the parser relies on, in one place, so the conventions of the
+ * printed page are readable and adjustable without hunting through the stages.
+ *
+ * Speed matters (tens of MB of pages per second), so most per-line tests are character-class
+ * lookups on the first or last few characters rather than regexes over the whole line; the regexes
+ * here are compiled once and only run on short lines or short prefixes.
  */
 
-/** Sentence-final punctuation, full- and half-width, optionally followed by closing quotes/brackets. */
-export const SENTENCE_END = /[。!?!?…;;][”’"'」』)\)》】]*$|[。!?!?][”’"'」』)\)》】]*[)\)]?$/u;
-/** Closing marks that can end a quoted sentence (”。 or 。”). */
-export const CLOSING_ONLY_END = /[”’」』][。!?!?]?$/u;
+/** A 64K lookup table of code units, so "is this a closing quote?" is one array read. */
+function charClass(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
 
-/** Punctuation that cannot start a complete paragraph. */
-export const BAD_START = /^[”’」』)\),,、。;;::!!??…%]/u;
+// ---------------------------------------------------------------------------------------------
+// Layout
 
-/** The dateline that opens an article's lead: 本报讯(记者 A 通讯员 B)… with either bracket width. */
-export const DATELINE = /^本报(?:讯|电)\s*(?:[((]([^()()]{0,60})[))])?/u;
+/**
+ * White space that is layout, not text: indent (U+3000 full-width spaces) and trailing spaces.
+ * Exactly the characters JavaScript's `\s` matches, so tests can check against `/^\s+|\s+$/`.
+ */
+export const LAYOUT_SPACE = charClass(
+  "\t\v\f \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff",
+);
 
-/** A byline line in an article head: ■ 本报记者 A / 本报通讯员 B / ■ 文图 A B / 记者 A. */
-export const BYLINE_LINE =
-  /^(?:[■□●◆▲]\s*)?(本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|文\/图|文图|文·图|图\/文|摄影|图片|撰稿|作者|实习生)[\s ::]*(.+)$/u;
-/** A byline that is only a bullet and names ("■ 张三 李四"). */
-export const BULLET_NAMES = /^[■□●◆▲]\s*(.+)$/u;
+// ---------------------------------------------------------------------------------------------
+// Punctuation
 
-/** Subtitle (副题): a line starting with a dash pair. */
-export const SUBTITLE = /^(?:——|--|—|―{2}|-{2})\s*(.+)$/u;
+/** Marks that end a sentence, full- and half-width (";" ends a list item, which also stands alone). */
+export const SENTENCE_FINAL = charClass("\u3002\uff01\uff1f!?\u2026\uff1b;\uff0e");
+/** Closing quotes and brackets that may follow the sentence-final mark: 。” / !」 / 。) */
+export const CLOSERS = charClass("\u201d\u2019\"'\u300d\u300f\uff09)\u300b\u3011\u3009");
+/** Marks that leave a sentence open when a line ends on them: the text goes on. */
+export const OPEN_END = charClass("\uff0c,\u3001\uff1a:\u201c\u2018\u300c\u300e\uff08(\u300a\u3010\u2014-\u00b7/\uff0f");
+/** Marks a paragraph cannot start with: it is the tail of a sentence whose start was lost. */
+export const BAD_START = charClass("\u201d\u2019\u300d\u300f\uff09)\uff0c,\u3001\u3002.\uff1b;\uff1a:\uff01!\uff1f?\u2026\uff05%\u300b\u3009\u3011");
+/** Opening and closing quote/bracket pairs, to notice a closing mark with no opening one. */
+export const QUOTE_PAIRS = ["\u201c\u201d", "\u2018\u2019", "\u300c\u300d", "\u300e\u300f", "\uff08\uff09", "()", "\u300a\u300b", "\u3010\u3011"] as const;
+/** Code unit → 1-based index of the pair it opens (0: none). */
+export const OPENS_PAIR = new Uint8Array(65536);
+/** Code unit → 1-based index of the pair it closes (0: none). */
+export const CLOSES_PAIR = new Uint8Array(65536);
+QUOTE_PAIRS.forEach((pair, i) => {
+  OPENS_PAIR[pair.charCodeAt(0)] = i + 1;
+  CLOSES_PAIR[pair.charCodeAt(1)] = i + 1;
+});
+/** Article-end marks printed after the last sentence: "(完)". */
+export const END_MARK = /[\uff08(]完[\uff09)]$|[■□]$/u;
 
-/** Page header with a page number: "第03版:要闻", "第3版 要闻", "A03 要闻", "A03版:要闻". */
-export const PAGE_HEADER_NUMBERED = /^(?:第\s*([0-9０-９]{1,3})\s*版|([A-Za-zＡ-Ｚ]?)\s*([0-9０-９]{1,3})\s*版?)\s*[::·\-—\s]\s*(\S.{0,14})$/u;
+/** Dash pairs that open a subtitle (副题): "——市住房公积金管理中心服务创新与改革实践". */
+export const SUBTITLE = /^(?:——|──|--|—|―{1,2}|-{2})\s*(\S.*)$/u;
+
+// ---------------------------------------------------------------------------------------------
+// Characters
+
+/** CJK ideographs (the BMP blocks the paper uses). */
+export function isCjk(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+export function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page header
+
+/** "第03版:要闻", "第3版 要闻", "A03版:要闻", "A03 要闻", "03版 要闻". */
+export const PAGE_HEADER_NUMBERED =
+  /^(?:第\s*([0-9０-９]{1,3})\s*版|[A-Za-zＡ-Ｚａ-ｚ]\s*([0-9０-９]{1,3})\s*版?|([0-9０-９]{1,3})\s*版)\s*[\uff1a:·•|丨\-—\s]?\s*([^\s\uff1a:].{0,15})?$/u;
+/** A page (column) name: "一线微观察", "要闻" — a few ideographs or letters, no punctuation. */
+export const PAGE_NAME = /^[\u4e00-\u9fffA-Za-z0-9·・ ]{2,12}$/u;
+/** A masthead line in the page header: the paper's name, possibly with a date. */
+export const MASTHEAD = /^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报)(?:\s|$)/u;
+/** A full date in the page header: "2026年4月8日 星期三". */
+export const HEADER_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+
+// ---------------------------------------------------------------------------------------------
+// Ads
 
 /** Public-service ad marker: "聊城日报 公益广告", "公益广告". */
-export const AD_MARKER = /公益广告/u;
+export const AD_MARKER_WORD = "公益广告";
+export const AD_MARKER_MAX = 20;
 
-/** Photo credit inside a caption: "记者 A 摄", "(张三 摄)". */
-export const PHOTO_CREDIT = /(?:[((]?\s*)(?:本报)?(?:记者|通讯员|见习记者)?\s*([\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4})*)\s*摄\s*[))]?$/u;
+// ---------------------------------------------------------------------------------------------
+// Datelines and bylines
 
-/** Month and day in a lead: 4月1日, 12月25日 (4月上旬 is not a date). */
-export const MONTH_DAY = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
-export const YEAR_MENTION = /((?:19|20)\d{2})\s*年/gu;
+/** The dateline that opens an article's lead: 本报讯(记者 A 通讯员 B)… with either bracket width. */
+export const DATELINE = /^本报(?!通讯员)[\u4e00-\u9fff]{0,4}?[讯电]\s*(?:[\uff08(]([^\uff08\uff09()]{0,60})[\uff09)])?/u;
+/** "第03版:要闻" anywhere in a header line (after a masthead or date). */
+export const PAGE_NO_ANYWHERE = /第\s*([0-9０-９]{1,3})\s*版\s*[\uff1a:·\s]?\s*([\u4e00-\u9fff]{2,8})?/u;
 
-/** Characters of CJK ideographs. */
-export const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
-export const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
-
-/** Endings of names of bodies (departments) and places, for labels and unknown departments. */
-export const BODY_SUFFIX = /(?:管理局|监督管理局|服务局|委员会|办公室|人民法院|人民检察院|法院|检察院|中心|大学|学院|系统|公司|集团|协会|总局|分局|税务局|局|厅|委|办|所|院|馆|站|队|部)$/u;
-export const PLACE_SUFFIX = /(?:市|县|区|镇|乡|街道|村|社区|开发区|高新区|度假区)$/u;
-
-/** A body named in running text: up to 14 characters ending in a body suffix. */
-export const BODY_IN_TEXT =
-  /(?:[\u4e00-\u9fff]{2,14}?)(?:监督管理局|行政审批服务局|管理局|服务局|委员会|人民法院|人民检察院|检察院|法院|中心|大学|税务局|[^\s,,。、;;::“”"()()]局)/gu;
-
-/** Common two-character openers that are complete on their own ("同时,", "目前,"). */
-export const COMPLETE_OPENERS = new Set(
-  "同时 此外 目前 近日 日前 今年 去年 明年 为此 对此 其中 另外 据悉 据了解 随后 然而 但是 因此 所以 首先 其次 再次 最后 总之 如今 当前 此前 之后 此后 期间 同期 当天 当日 次日 今后 未来 近年 近年来 近期 下一步 另据 笔者 记者 会上 会议 会后 现场 当前 眼下 目前 截至 截至目前 从此 于是 可见 对此 近来 以往 过去 以前 原来 如今 一是 二是 三是 四是 五是 同年 当年 今天 昨天 前不久 不久前 一年来 多年来 近年来 长期以来 多年 此次 本次 这次 该局 该院 该中心 该市 该县 该区 我市 全市 全县 全区".split(
-    " ",
-  ),
+/** Byline role words. Longest first: "本报记者" before "记者". */
+export const ROLE_WORDS: readonly (readonly [string, "reporter" | "correspondent" | "contributor" | "photographer" | "writer-photographer"])[] = [
+  ["本报特约记者", "reporter"],
+  ["本报见习记者", "reporter"],
+  ["本报记者", "reporter"],
+  ["本报通讯员", "correspondent"],
+  ["特约通讯员", "correspondent"],
+  ["特约记者", "reporter"],
+  ["见习记者", "reporter"],
+  ["首席记者", "reporter"],
+  ["融媒记者", "reporter"],
+  ["记者", "reporter"],
+  ["通讯员", "correspondent"],
+  ["文/图", "writer-photographer"],
+  ["文\uff0f图", "writer-photographer"],
+  ["图/文", "writer-photographer"],
+  ["图\uff0f文", "writer-photographer"],
+  ["文·图", "writer-photographer"],
+  ["文图", "writer-photographer"],
+  ["图文", "writer-photographer"],
+  ["摄影", "photographer"],
+  ["图片", "photographer"],
+  ["实习生", "contributor"],
+  ["撰稿", "contributor"],
+  ["作者", "contributor"],
+  ["笔者", "contributor"],
+];
+/** Words in a byline that name no one ("报道"), skipped. */
+export const BYLINE_NOISE = new Set(["报道", "整理", "报导", "采写"]);
+/** Words shaped like names after a role word that are column names ("■ 记者手记", "记者观察"). */
+export const NOT_A_NAME = new Set(["手记", "观察", "点评", "评论", "札记", "感言", "日记", "调查", "走访", "探访", "体验", "连线", "随笔", "述评", "专访"]);
+/** A person's name in a byline: two to five ideographs, with "·" for transliterated names. */
+export const PERSON_NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$/u;
+/**
+ * Common family names (single and compound). A name printed with no role word before it
+ * ("本报讯(曲立明)", "■ 张三 李四") must start with one, so "■ 聚焦民生" is a subhead, not a byline.
+ */
+export const SURNAMES = new Set(
+  (
+    "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左 柳 甘 祝 包 宁 尚 符 舒 阮 柯 纪 梅 童 凌 毕 单 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 骆 蓝 路 游 辛 靳 管 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 解 牟 艾 尤 阳 时 穆 农 司 卓 古 吉 缪 简 车 项 连 芦 麦 褚 娄 窦 戚 岑 景 党 宫 费 卜 冷 晏 席 卫 米 柏 宗 瞿 桂 全 佟 应 臧 闵 苟 邬 边 卞 姬 师 和 仇 栾 隋 商 刁 沙 荣 巫 寇 桑 郎 甄 丛 仲 虞 敖 巩 明 佘 池 查 麻 苑 迟 邝 官 封 谈 匡 鞠 惠 荆 乐 冀 郁 胥 南 班 储 原 栗 燕 楚 鄢 劳 谌 奚 皮 粟 冼 蔺 楼 盘 满 闻 位 厉 伊 仝 区 郜 海 阚 花 权 强 帅 屠 豆 朴 盖 练 廉 禹 井 祖 漆 巴 丰 支 卿 国 狄 平 计 索 宣 晋 相 初 门 云 容 敬 来 扈 晁 芮 都 普 阙 浦 戈 伏 鹿 薄 邸 雍 辜 羊 阿 乌 母 裘 亓 修 邰 赫 杭 况 那 宿 鲜 印 逯 隆 茹 诸 战 慕 危 玉 银 亢 嵇 公 哈 湛 宾 戎 勾 茅 利 於 呼 居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸 奉 植 衡 富 尧 闭 由 " +
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 西门 南宫 独孤 钟离"
+  )
+    .split(/\s+/u)
+    .filter(Boolean),
 );
+/** First characters of the role words: a line starting with none of them is no byline. */
+export const ROLE_FIRST = new Uint8Array(65536);
+for (const [w] of ROLE_WORDS) ROLE_FIRST[w.charCodeAt(0)] = 1;
+/** Bullets that open a byline line: "■ 本报记者 …". */
+export const BULLETS = charClass("■□●◆▲◇△▼★☆");
+/** Separators between names: spaces (any width), 、 and commas. */
+export const NAME_SEPARATORS = /[\s\u3000\u3001\uff0c,\uff1b;]+/u;
+
+/** A photo credit closing a caption: "记者 张三 摄", "(张三 李四 摄)", "本报记者 张三/摄". */
+export const PHOTO_CREDIT =
+  /(?<=^|[\s\uff08(\u3002\uff0c,\uff1b;\uff1a:\uff01!\uff1f?\u201d])(?:本报)?(?:特约|见习|首席)?(?:记者|通讯员)?\s*([\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}(?:[\s\u3001][\u4e00-\u9fff][\u4e00-\u9fff·]{1,4})*)\s*[\uff0f/]?\s*摄\s*[\uff09)]?$/u;
+/** Caption openers: "图为…", "▲…", "△…", "上图:…". */
+export const CAPTION_START = /^(?:图为|[▲△▶►◀]|[上下左右中]图[\uff1a:为]|图[一二三四1-9][\uff1a:])/u;
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** Month and day after the dateline (4月1日, 12月25日; "4月上旬" gives none), optionally with a year. */
+export const LEAD_DATE = /(?:((?:19|20)\d{2})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*[日号]|(上旬|中旬|下旬|初|中|底|末|份))/gu;
+/** How far into the lead the date may be (a quote or a short scene may come first). */
+export const LEAD_DATE_WINDOW = 90;
+/** The four digits before a 年 that make a year mention ("2026年"), to infer the issue year. */
+export const YEAR_DIGITS = /^(?:19|20)\d\d$/;
+
+// ---------------------------------------------------------------------------------------------
+// Paragraph starts (for joins and for "start-missing")
+
+/**
+ * Openers that begin a complete clause on their own ("同时,", "目前,"): a short first clause
+ * that is one of these is not a sentence's lost tail.
+ */
+export const COMPLETE_OPENERS = new Set(
+  (
+    "同时 此外 另外 另一方面 目前 当前 眼下 近日 日前 近期 近年 近年来 今年 去年 明年 前年 今天 昨天 当天 当日 次日 同日 同年 当年 " +
+    "为此 对此 因此 所以 于是 可见 然而 但是 不过 其中 其次 首先 再次 最后 总之 总的来看 据悉 据了解 据介绍 据统计 另据 " +
+    "随后 此后 之后 此前 期间 同期 今后 未来 下一步 如今 现在 过去 以往 以前 原来 从此 起初 后来 一是 二是 三是 四是 五是 " +
+    "会上 会议 会后 会前 现场 截至目前 截至 一年来 多年来 长期以来 近年来 前不久 不久前 不久 这些年 近几年 记者 笔者 " +
+    "该局 该院 该中心 该市 该县 该区 该校 该公司 我市 全市 全县 全区 全省 全国 他 她 他们 她们 我们 大家 对于 关于 此次 本次 这次"
+  ).split(" "),
+);
+/**
+ * Adverbs that lean on what came before ("技术人员已经能够…": already able — after what?). A
+ * paragraph whose bare subject is followed at once by one of these continues a lost sentence.
+ */
+export const LEANING_ADVERBS = ["已经", "也已", "都已", "已能", "也", "亦"] as const;
+/** Words that make the subject definite, so the clause stands on its own ("该公司已经…"). */
+export const DEFINITE_SUBJECT = /^(?:该|这|那|此|其|本|我|你|他|她|它|各|每|全|大家|记者|笔者|群众|市民|村民|目前|如今|现在|同时|近日|今年|去年)/u;
+/** Characters that start a clause before a figure ("近5年", "约300人", "第3届"); any other lone ideograph before a figure is a cut word ("过25%"). */
+export const BEFORE_FIGURE = charClass("近约共第每逾超仅有前今去明自从在于至到截将对为向把按经全累历已新总这那该其各上下本此另再又还也都仍均计合凡逐连占较比达是和与及或即");
+/** Enumerators that open a fresh paragraph ("一是", "(一)", "1.", "第一,"). */
+export const ENUMERATOR_FIRST = charClass("一二三四五六七八九十\uff08(0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19第");
+export const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|[\uff08(][一二三四五六七八九十0-9]+[\uff09)]|[0-9\uff10-\uff19]+[.\u3001\uff0e]|第[一二三四五六七八九十]+[\uff0c,\u3001])/u;
+
+// ---------------------------------------------------------------------------------------------
+// Names of bodies and places
+
+/** Endings that make a short line a department/place label ("临清市", "东昌府区人民法院"). */
+export const LABEL_SUFFIX =
+  /(?:市|县|区|镇|乡|街道|局|中心|委员会|管委会|人民法院|法院|人民检察院|检察院|大学|学院|医院|系统|办公室|集团|公司|总工会|妇联|团市委|支队|大队|派出所|税务局|分局|站)$/u;
+export const LABEL_SHAPE = /^[\u4e00-\u9fff]{2,16}$/u;
+
+/** Places a body's name may start with, for bodies the gazetteer does not list. */
+export const PLACE_PREFIXES = [
+  "山东省",
+  "聊城市",
+  "聊城",
+  "东昌府区",
+  "茌平区",
+  "临清市",
+  "阳谷县",
+  "莘县",
+  "东阿县",
+  "冠县",
+  "高唐县",
+  "高新区",
+  "经开区",
+  "度假区",
+  "市",
+  "县",
+  "区",
+  "省",
+] as const;
+/** Endings of names of bodies found in running text ("…局, …中心, …委员会, …法院, …检察院, …大学"). */
+export const BODY_ENDINGS = ["人民法院", "人民检察院", "委员会", "中心", "大学", "法院", "检察院", "局"] as const;
+/** Words ending like a body that are not bodies ("大局", "格局", "中心城区" is cut before this check). */
+export const NOT_BODY = /(?:大局|全局|格局|布局|困局|结局|开局|破局|变局|骗局|当局|为中心|的中心)$/u;
+/** Characters a bare "市/县/区" prefix may follow (a word boundary): "记者从市某局获悉". */
+export const BARE_PREFIX_AFTER = charClass("从在由与和及同向对经据\u3001\uff0c,\u3002\uff1a: \u201c\uff08(\u300a被让请将把为合到");
+/** Words after a body that show it is speaking or acting (its head is quoted): more prominent. */
+export const OFFICIAL_AFTER = /^(?:党组书记|党委书记|党组成员|局长|副局长|主任|副主任|院长|副院长|检察长|庭长|负责人|相关负责人|书记|主席|校长|理事长)/u;
+/** "记者从X获悉 / 了解到": the body the news comes from. */
+export const SOURCE_BEFORE = charClass("从");

@@ -1,14 +1,19 @@
+/**
+ * Page → header, articles, ads and leading fragments. An article starts at the head lines (label,
+ * kicker, title) found directly above an anchor: a subtitle ("——…"), a byline ("■ 本报记者 …") or a
+ * dateline lead ("本报讯(…)"). Everything up to the next article's head is its body.
+ */
 import type { Token } from "./classify";
 import { isLabelLike } from "./departments";
+import { HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE } from "./rules";
 
-/** An article as found on the page, before its body is turned into blocks. */
+/** An article as found on the page, before its head is read and its body turned into blocks. */
 export interface ArticleSegment {
   /** Head lines above the anchor: label / kicker / title lines, top to bottom. */
   heads: Token[];
   subtitle: Extract<Token, { kind: "subtitle" }> | null;
-  bylines: Token[];
+  bylines: Extract<Token, { kind: "byline" }>[];
   body: Token[];
-  /** Heading tokens the head walk-back left to the previous article (e.g. its caption). */
 }
 
 export interface AdSegment {
@@ -19,150 +24,229 @@ export interface PageSegments {
   header: Token[];
   pageName: string | null;
   pageNumber: number | null;
+  /** A full date printed in the page header, "YYYY-MM-DD". */
+  headerDate: string | null;
   articles: ArticleSegment[];
   ads: AdSegment[];
-  /** Lines before the first article that belong to nothing (continued from another page). */
-  orphans: Token[][];
+  /** Runs of lines before the first article that belong to no article found so far. */
+  fragments: Token[][];
+  /** Dateline leads with no headline above them (kept in the article before, or a fragment). */
+  untitled: Token[];
+}
+
+/** Most head lines above an anchor: label, kicker and a title over two lines. */
+const MAX_HEAD_LINES = 4;
+/** Slogan lines an ad may hold after its marker. */
+const MAX_AD_LINES = 4;
+
+const toNumber = (digits: string) => Number(digits.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * The page header: masthead / date lines and a "第03版:要闻" or "A03 要闻" line, or else a short
+ * page name ("一线微观察") set apart above the first headline.
+ */
+export function findHeader(tokens: readonly Token[]): Pick<PageSegments, "header" | "pageName" | "pageNumber" | "headerDate"> {
+  const header: Token[] = [];
+  let pageName: string | null = null;
+  let pageNumber: number | null = null;
+  let headerDate: string | null = null;
+  let i = 0;
+  for (; i < Math.min(tokens.length, 4); i++) {
+    const t = tokens[i] as Token;
+    if ((t.kind !== "heading" && t.kind !== "text") || t.text.length > 40) break;
+    const numbered = PAGE_HEADER_NUMBERED.exec(t.text);
+    const date = HEADER_DATE.exec(t.text);
+    if (numbered) {
+      pageNumber = toNumber(numbered[1] ?? numbered[2] ?? numbered[3] ?? "");
+      pageName = numbered[4]?.trim() || pageName;
+    } else if (date || MASTHEAD.test(t.text)) {
+      const inline = PAGE_NO_ANYWHERE.exec(t.text);
+      if (inline) {
+        pageNumber = toNumber(inline[1] ?? "");
+        pageName = inline[2] ?? pageName;
+      }
+    } else break;
+    if (date) {
+      const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) headerDate = `${y}-${pad(m)}-${pad(d)}`;
+    }
+    header.push(t);
+  }
+  // A bare page name: a short name set apart by a blank line above a headline (or, if very short,
+  // above running text continued from elsewhere) — not a label, not a line with punctuation.
+  if (pageName === null) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t && next && t.kind === "heading" && PAGE_NAME.test(t.text) && !isLabelLike(t.text)) {
+      const overHeadline = next.kind === "heading" && (next.gapBefore > 0 || header.length > 0);
+      const overText = next.kind === "text" && next.gapBefore > 0 && t.text.length <= 8;
+      if (overHeadline || overText) {
+        header.push(t);
+        pageName = t.text;
+      }
+    }
+  }
+  return { header, pageName, pageNumber, headerDate };
 }
 
 const isAnchor = (t: Token | undefined) => t !== undefined && (t.kind === "subtitle" || t.kind === "byline" || t.kind === "dateline");
 
-/** Finds the page header: a "第03版:要闻" line, or a short page name above the first headline. */
-function findHeader(tokens: Token[]): { header: Token[]; pageName: string | null; pageNumber: number | null } {
-  const first = tokens[0];
-  if (!first) return { header: [], pageName: null, pageNumber: null };
-  if (first.kind === "numbered-header") return { header: [first], pageName: first.pageName || null, pageNumber: first.pageNumber };
-  const next = tokens[1];
-  if (
-    first.kind === "heading" &&
-    [...first.text].length <= 12 &&
-    next !== undefined &&
-    next.kind === "heading" &&
-    !isLabelLike(first.text)
-  ) {
-    return { header: [first], pageName: first.text, pageNumber: null };
-  }
-  return { header: [], pageName: null, pageNumber: null };
+interface Start {
+  headStart: number;
+  /** First anchor token. */
+  groupStart: number;
+  /** First body token (the dateline opens the body; subtitle and bylines are head). */
+  groupEnd: number;
 }
 
-/**
- * Splits the page into header, articles, ads and leftovers. An article starts at the head lines
- * (label, kicker, title) found directly above an anchor: a subtitle ("——…"), a byline ("■ 本报记者 …")
- * or a dateline lead ("本报讯(…)"). Everything up to the next article's head is its body.
- */
-export function segment(tokens: Token[]): PageSegments {
-  const { header, pageName, pageNumber } = findHeader(tokens);
-  const start = header.length;
-  // 1. Article starts: for each anchor group, walk back over heading lines.
-  interface Start {
-    headStart: number;
-    groupStart: number;
-    groupEnd: number; // exclusive: first body token
-  }
+/** Splits the page into header, articles, ads and leading fragments. */
+export function segment(tokens: readonly Token[]): PageSegments {
+  const head = findHeader(tokens);
+  const first = head.header.length;
   const starts: Start[] = [];
-  let claimedUpTo = start; // tokens before this index belong to an earlier article's head
-  for (let j = start; j < tokens.length; j++) {
+  const untitled: Token[] = [];
+  let claimedUpTo = first;
+  // Heading lines directly under an ad marker (no blank line between): its slogans.
+  const adSlogan = new Uint8Array(tokens.length);
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    const prev = tokens[k - 1] as Token;
+    if (t.kind === "heading" && t.gapBefore === 0 && (prev.kind === "ad-marker" || adSlogan[k - 1] === 1)) adSlogan[k] = 1;
+  }
+  for (let j = first; j < tokens.length; j++) {
     const t = tokens[j];
-    if (!isAnchor(t) || !t) continue;
-    if (j < claimedUpTo) continue;
-    // The group: subtitle and bylines (a dateline ends the head and opens the body).
+    if (!t || !isAnchor(t)) continue;
     let end = j;
     while (end < tokens.length && (tokens[end]?.kind === "subtitle" || tokens[end]?.kind === "byline")) end++;
-    const groupEnd = end;
-    // Walk back over heading lines (at most 3: label, kicker, title; titles may take two lines).
-    let k = j - 1;
+    // Walk back over heading lines: label, kicker, title (a title may take two lines); never into
+    // the slogans printed right under an ad's marker.
     const heads: number[] = [];
-    while (k >= claimedUpTo && tokens[k]?.kind === "heading" && heads.length < 3) {
-      heads.unshift(k);
-      k--;
-    }
+    for (let k = j - 1; k >= claimedUpTo && tokens[k]?.kind === "heading" && !adSlogan[k] && heads.length < MAX_HEAD_LINES; k--) heads.unshift(k);
     if (heads.length === 0) {
-      // An anchor with no headline above it: a subtitle or byline without a title stays in the body.
+      // A byline or subtitle with no headline stays in the body; a dateline lead without one is
+      // worth an editor's look (a lost title, or a brief run into the story above).
+      if (t.kind === "dateline") untitled.push(t);
       continue;
     }
-    // The topmost of several head lines separated from the rest by a blank line is only part of
-    // this head if it is a label; otherwise it is the previous article's trailing line (a caption).
-    while (heads.length >= 2) {
-      const top = tokens[heads[0] ?? -1];
-      const below = tokens[heads[1] ?? -1];
-      if (!top || !below) break;
-      const separated = below.gapBefore > 0;
-      const hasPrevious = starts.length > 0;
-      if (separated && !isLabelLike(top.text) && hasPrevious) heads.shift();
-      else break;
-    }
-    starts.push({ headStart: heads[0] ?? j, groupStart: j, groupEnd: t.kind === "dateline" ? j : groupEnd });
-    claimedUpTo = groupEnd;
-    j = groupEnd - 1;
+    heads.splice(0, headTop(tokens, heads, starts.length === 0));
+    starts.push({ headStart: heads[0] as number, groupStart: j, groupEnd: t.kind === "dateline" ? j : end });
+    claimedUpTo = Math.max(end, j + 1);
+    j = claimedUpTo - 1;
   }
 
   const articles: ArticleSegment[] = [];
   const ads: AdSegment[] = [];
-  const orphans: Token[][] = [];
-
-  // 2. Before the first article: a headline followed by paragraphs is an article without anchors;
-  // anything else is a fragment continued from elsewhere.
+  const fragments: Token[][] = [];
   const firstStart = starts[0]?.headStart ?? tokens.length;
-  const lead = tokens.slice(start, firstStart);
-  splitLeading(lead, articles, ads, orphans);
+  splitLeading(tokens.slice(first, firstStart), articles, ads, fragments);
 
-  // 3. Bodies run to the next article's head; ads are cut out of them.
   for (let s = 0; s < starts.length; s++) {
-    const cur = starts[s];
-    if (!cur) continue;
+    const cur = starts[s] as Start;
     const nextHead = starts[s + 1]?.headStart ?? tokens.length;
-    const heads = tokens.slice(cur.headStart, cur.groupStart);
     const group = tokens.slice(cur.groupStart, cur.groupEnd);
-    const subtitle = (group.find((t) => t.kind === "subtitle") as ArticleSegment["subtitle"]) ?? null;
-    const bylines = group.filter((t) => t.kind === "byline");
-    // Extra subtitles in the group are kept as body text rather than dropped.
-    const extra = group.filter((t) => t.kind === "subtitle" && t !== subtitle);
-    const bodyTokens = [...extra, ...tokens.slice(cur.groupEnd, nextHead)];
-    const body: Token[] = [];
-    for (let i = 0; i < bodyTokens.length; i++) {
-      const t = bodyTokens[i];
-      if (!t) continue;
-      if (t.kind === "ad-marker") {
-        const ad: Token[] = [t];
-        while (i + 1 < bodyTokens.length && bodyTokens[i + 1]?.kind === "heading") ad.push(bodyTokens[++i] as Token);
-        ads.push({ tokens: ad });
-        continue;
-      }
-      body.push(t);
+    let subtitle: ArticleSegment["subtitle"] = null;
+    const bylines: ArticleSegment["bylines"] = [];
+    const extra: Token[] = [];
+    for (const g of group) {
+      if (g.kind === "subtitle" && subtitle === null) subtitle = g;
+      else if (g.kind === "byline") bylines.push(g);
+      else extra.push(g); // a second subtitle line is kept as text rather than lost
     }
-    articles.push({ heads, subtitle, bylines, body });
+    const body = cutAds([...extra, ...tokens.slice(cur.groupEnd, nextHead)], ads);
+    articles.push({ heads: tokens.slice(cur.headStart, cur.groupStart), subtitle, bylines, body });
   }
-  return { header, pageName, pageNumber, articles, ads, orphans };
+  return { ...head, articles, ads, fragments, untitled };
 }
 
-function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[], orphans: Token[][]): void {
-  let i = 0;
+/**
+ * How many of the walked-back head lines (top first) to give up: the head is the block of lines
+ * printed together right above the anchor; above a blank line only a label ("临清市") still
+ * belongs to it — or, for the page's first article, a kicker set apart. Anything else above a
+ * blank line ends the article before (a caption, an ad slogan).
+ */
+function headTop(tokens: readonly Token[], heads: readonly number[], firstArticle: boolean): number {
+  let keep = heads.length - 1;
+  while (keep > 0) {
+    const cur = tokens[heads[keep] as number] as Token;
+    if (cur.gapBefore === 0) {
+      keep--;
+      continue;
+    }
+    const above = heads[keep - 1] as number;
+    if (isLabelLike((tokens[above] as Token).text)) keep--;
+    else if (firstArticle && keep === 1 && !afterAd(tokens, above)) keep--;
+    break;
+  }
+  return keep;
+}
+
+/** Whether the token at `i` follows an ad marker (with at most a few slogan lines between). */
+function afterAd(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= MAX_AD_LINES; k--) {
+    const t = tokens[k] as Token;
+    if (t.kind === "ad-marker") return true;
+    if (t.kind !== "heading") return false;
+  }
+  return false;
+}
+
+/** An ad's slogan line: short, a heading or a one-line sentence ("文明出行,从我做起。"). */
+function isSlogan(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === "heading" || (t.kind === "text" && t.text.length <= MAX_SLOGAN));
+}
+const MAX_SLOGAN = 24;
+
+/** Takes ads (a "公益广告" marker and the slogan lines under it) out of a run of body tokens. */
+function cutAds(tokens: Token[], ads: AdSegment[]): Token[] {
+  if (!tokens.some((t) => t.kind === "ad-marker")) return tokens;
+  const body: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== "ad-marker") {
+      body.push(t);
+      continue;
+    }
+    const ad: Token[] = [t];
+    while (i + 1 < tokens.length && isSlogan(tokens[i + 1]) && ad.length <= MAX_AD_LINES) ad.push(tokens[++i] as Token);
+    ads.push({ tokens: ad });
+  }
+  return body;
+}
+
+/**
+ * Lines before the first anchored article: a headline followed by running text is an article with
+ * neither byline nor dateline; ads are ads; anything else is a fragment (continued from elsewhere).
+ */
+function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[], fragments: Token[][]): void {
   let fragment: Token[] = [];
   const flush = () => {
-    if (fragment.length) orphans.push(fragment);
+    if (fragment.length) fragments.push(fragment);
     fragment = [];
   };
+  let i = 0;
   while (i < lead.length) {
     const t = lead[i] as Token;
     if (t.kind === "ad-marker") {
       flush();
       const ad: Token[] = [t];
-      while (i + 1 < lead.length && lead[i + 1]?.kind === "heading") ad.push(lead[++i] as Token);
+      while (i + 1 < lead.length && isSlogan(lead[i + 1]) && ad.length <= MAX_AD_LINES) ad.push(lead[++i] as Token);
       ads.push({ tokens: ad });
       i++;
       continue;
     }
-    if (t.kind === "heading" && (lead[i + 1]?.kind === "paragraph" || lead[i + 1]?.kind === "heading")) {
-      // Headline(s) then paragraphs: an article with no byline or dateline.
-      const heads: Token[] = [t];
+    if (t.kind === "heading" && fragment.length === 0) {
+      // Headline lines (adjacent, at most three) directly over running text: an unsigned article.
       let j = i + 1;
-      while (j < lead.length && lead[j]?.kind === "heading" && heads.length < 3 && (lead[j]?.gapBefore ?? 1) === 0) heads.push(lead[j++] as Token);
-      if (lead[j]?.kind === "paragraph") {
+      while (j < lead.length && lead[j]?.kind === "heading" && j - i < 3 && lead[j]?.gapBefore === 0) j++;
+      const next = lead[j];
+      if (next && next.kind === "text" && next.text.length >= 40) {
         flush();
-        const body: Token[] = [];
-        while (j < lead.length && lead[j]?.kind !== "ad-marker") body.push(lead[j++] as Token);
-        articles.push({ heads, subtitle: null, bylines: [], body });
-        i = j;
+        const heads = lead.slice(i, j);
+        let k = j;
+        while (k < lead.length && lead[k]?.kind !== "ad-marker") k++;
+        articles.push({ heads, subtitle: null, bylines: [], body: lead.slice(j, k) });
+        i = k;
         continue;
       }
     }

@@ -1,52 +1,142 @@
 /**
- * The search box's language: words (all must match), "quoted phrases", -exclusions. Turns it into
- * an FTS5 MATCH expression over the token columns of lib/search/tokenize.ts. Traditional
- * characters and full-width forms are folded first; punctuation separates words.
+ * The search box's language, compiled to an FTS5 MATCH expression over all the columns written by
+ * lib/search/indexer.ts (head fields, body, and departments/people/category/page in meta):
+ *
+ *   公积金            articles containing "公积金" (an exact phrase of its bigrams)
+ *   小麦 玉米         both (several words mean all of them; so do 、,;。 between words)
+ *   "潮头攻坚 实干争先"  a phrase: the words in this order, punctuation between them ignored
+ *   仲裁 -税务        exclusion
+ *   税                a single character
+ *
+ * Quotes may be "…", “…”, 「…」 or 『…』. Traditional characters are looked up as typed and in
+ * simplified form; full-width letters and digits match half-width ones (lib/search/tokenize.ts).
  */
-import { normalize, simplify, splitRuns } from "@/lib/search/tokenize";
+import { simplify, toUnits, type Unit } from "@/lib/search/tokenize";
+
+export interface QueryTerm {
+  /** The term as typed (trimmed, without quotes or "-"). */
+  raw: string;
+  /** Unit sequences to look for: the simplified form, then the typed form when it differs. */
+  variants: Unit[][];
+  /** Typed in quotes. */
+  phrase: boolean;
+}
 
 export interface ParsedQuery {
-  /** Positive terms as typed (folded), for snippets and highlighting. */
-  terms: string[];
-  excluded: string[];
+  /** Terms every result contains. */
+  terms: QueryTerm[];
+  /** Terms no result contains. */
+  excluded: QueryTerm[];
   /** FTS5 MATCH expression, or null when there is nothing positive to look for. */
   match: string | null;
+  /** FTS5 expression matching any excluded term, or null without exclusions. */
+  exclude: string | null;
 }
 
-const PHRASE_COLUMNS = "{title head body meta}";
+/** At most this many terms of each kind are used; the rest are ignored. */
+export const MAX_TERMS = 12;
 
-/** One typed term → an FTS5 expression (each CJK run a phrase of its bigrams, or a single character). */
-function termExpression(term: string): string | null {
-  const parts = splitRuns(normalize(simplify(term)));
-  const clauses: string[] = [];
-  for (const p of parts) {
-    if (!p.cjk) clauses.push(`${PHRASE_COLUMNS} : "${p.text}"`);
-    else if (p.text.length === 1) clauses.push(`uni : "${p.text}"`);
-    else {
-      const grams: string[] = [];
-      for (let i = 0; i + 1 < p.text.length; i++) grams.push(p.text.slice(i, i + 2));
-      clauses.push(`${PHRASE_COLUMNS} : "${grams.join(" ")}"`);
-    }
+const QUOTES: Record<string, string> = { '"': '"', "“": "”", "「": "」", "『": "』", "＂": "＂" };
+/** Between words of an unquoted term these separate words like a space. */
+const WORD_SEPARATORS = /[,,、;;。!!??]+/u;
+
+const ftsString = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * One unit sequence → FTS5 expression: a phrase of the index's tokens (lib/search/tokenize.ts).
+ * A CJK run gives its bigrams, followed by its tail (last character) when another run follows,
+ * since the text's run must end there too; a word gives itself. A last run of one character is a
+ * prefix token (the text's run may go on: "2026年" → "2026 年" *), and a lone character is the
+ * prefix query "税" *, which finds it wherever it stands.
+ */
+export function unitsExpression(units: Unit[]): string | null {
+  if (units.length === 0) return null;
+  const runs: Unit[][] = [];
+  for (const u of units) {
+    const last = runs[runs.length - 1];
+    if (last && last[0]!.run === u.run) last.push(u);
+    else runs.push([u]);
   }
-  if (clauses.length === 0) return null;
-  return clauses.length === 1 ? clauses[0]! : `(${clauses.join(" AND ")})`;
+  const tokens: string[] = [];
+  let prefix = false;
+  runs.forEach((run, i) => {
+    const isLast = i === runs.length - 1;
+    if (!run[0]!.cjk) tokens.push(run[0]!.text);
+    else if (run.length > 1) {
+      for (let k = 0; k + 1 < run.length; k++) tokens.push(run[k]!.text + run[k + 1]!.text);
+      if (!isLast) tokens.push(run[run.length - 1]!.text);
+    } else {
+      tokens.push(run[0]!.text);
+      prefix = isLast;
+    }
+  });
+  return `${ftsString(tokens.join(" "))}${prefix ? " *" : ""}`;
 }
 
-/** Parses what the reader typed. */
+function termExpression(term: QueryTerm): string | null {
+  const parts = term.variants.map(unitsExpression).filter((x): x is string => x !== null);
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`;
+}
+
+function makeTerm(raw: string, phrase: boolean): QueryTerm | null {
+  const simplified = simplify(raw);
+  const variants = [toUnits(simplified)];
+  if (simplified !== raw) variants.push(toUnits(raw));
+  const kept = variants.filter((v) => v.length > 0);
+  return kept.length ? { raw, variants: kept, phrase } : null;
+}
+
+/** Splits what was typed into terms (see the module comment). */
+function splitTerms(input: string): { raw: string; phrase: boolean; negative: boolean }[] {
+  const out: { raw: string; phrase: boolean; negative: boolean }[] = [];
+  const s = input.replace(/[\u3000\s]+/gu, " ");
+  let i = 0;
+  while (i < s.length) {
+    if (s[i] === " ") {
+      i++;
+      continue;
+    }
+    let negative = false;
+    if ((s[i] === "-" || s[i] === "－") && i + 1 < s.length && s[i + 1] !== " ") {
+      negative = true;
+      i++;
+    }
+    const close = QUOTES[s[i]!];
+    if (close) {
+      const end = s.indexOf(close, i + 1);
+      const stop = end < 0 ? s.length : end;
+      out.push({ raw: s.slice(i + 1, stop).trim(), phrase: true, negative });
+      i = stop + 1;
+      continue;
+    }
+    let end = s.indexOf(" ", i);
+    if (end < 0) end = s.length;
+    for (const piece of s.slice(i, end).split(WORD_SEPARATORS)) out.push({ raw: piece, phrase: false, negative });
+    i = end;
+  }
+  return out.filter((t) => t.raw.length > 0);
+}
+
+/** Parses what the reader typed. Never throws: anything unparseable is ignored. */
 export function parseQuery(input: string): ParsedQuery {
-  const terms: string[] = [];
-  const excluded: string[] = [];
-  const re = /(-?)(?:"([^"]*)"|“([^”]*)”|(\S+))/gu;
-  for (const m of input.normalize("NFKC").matchAll(re)) {
-    const neg = m[1] === "-";
-    const raw = (m[2] ?? m[3] ?? m[4] ?? "").trim();
-    if (!raw) continue;
-    (neg ? excluded : terms).push(simplify(raw));
+  const terms: QueryTerm[] = [];
+  const excluded: QueryTerm[] = [];
+  const seen = new Set<string>();
+  for (const t of splitTerms(input)) {
+    const term = makeTerm(t.raw, t.phrase);
+    if (!term) continue;
+    const key = `${t.negative ? "-" : "+"}${term.variants[0]!.map((u) => `${u.run}:${u.text}`).join(" ")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = t.negative ? excluded : terms;
+    if (list.length < MAX_TERMS) list.push(term);
   }
   const pos = terms.map(termExpression).filter((x): x is string => x !== null);
   const neg = excluded.map(termExpression).filter((x): x is string => x !== null);
-  if (pos.length === 0) return { terms, excluded, match: null };
+  const exclude = neg.length ? neg.join(" OR ") : null;
+  if (pos.length === 0) return { terms, excluded, match: null, exclude };
   let match = pos.join(" AND ");
   for (const n of neg) match = `(${match}) NOT ${n}`;
-  return { terms, excluded, match };
+  return { terms, excluded, match, exclude };
 }

@@ -1,88 +1,207 @@
 /**
- * Tokens for Chinese search. Chinese has no spaces and the commonest queries are two characters
- * ("法院", "小麦"), which a trigram index misses; so every run of CJK characters is indexed as its
- * overlapping bigrams (any typed string of 2+ characters becomes an exact phrase of bigrams) and as
- * single characters (single-character queries), plus Latin words and numbers, plus dictionary
- * words from jieba as a ranking signal. Index and query share `normalize`.
+ * Tokens for Chinese search, shared by the index (lib/search/indexer.ts), the query parser and the
+ * highlighter, so all three agree on what "contains" means.
+ *
+ * Chinese has no spaces and the commonest queries are two characters ("法院", "小麦"), which a
+ * trigram index misses. So text is split into runs: a *CJK run* is a stretch of Chinese (also
+ * kana and hangul) characters, a *word run* a stretch of letters and digits; everything else
+ * (punctuation, spaces) only separates runs. A CJK run is indexed as its overlapping bigrams and
+ * its last character ("公积金" → "公积 积金 金"; a one-character run as itself), so any typed string
+ * of two or more characters is an exact FTS5 phrase of bigrams and a single character a prefix
+ * query; word runs are indexed as lower-case words ("PPT" → "ppt").
+ *
+ * Folding (index and query alike): full-width letters, digits and signs → half-width, upper →
+ * lower case, CJK compatibility ideographs → unified ones. Traditional → simplified (opencc) is
+ * applied to queries only: the paper prints simplified characters.
  */
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
-import * as OpenCC from "opencc-js";
 
-let jieba: Jieba | undefined;
-const getJieba = () => (jieba ??= Jieba.withDict(dict));
+import { Converter } from "opencc-js/t2cn";
+
+/** Separates values (meta) and paragraphs (body) in an index column: a token no query produces, so no phrase spans it. */
+export const BARRIER = "\uE000";
+
+const enum Kind {
+  Separator = 0,
+  Cjk = 1,
+  Word = 2,
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function kindOf(cp: number): Kind {
+  if (cp < 0x80) {
+    return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) ? Kind.Word : Kind.Separator;
+  }
+  if (cp >= 0x4e00 && cp <= 0x9fff) return Kind.Cjk;
+  // CJK punctuation (、。「」…) and general punctuation (“”—…), the commonest non-letters of Chinese text.
+  if (cp >= 0x3000 && cp <= 0x303f) return cp === 0x3007 ? Kind.Cjk : Kind.Separator; // 〇, as in 二〇二六年
+  if (cp >= 0x2000 && cp <= 0x206f) return Kind.Separator;
+  if (cp >= 0xff00 && cp <= 0xffef) return cp >= 0xff10 && cp <= 0xff5a ? kindOf(cp - 0xfee0) : Kind.Separator; // full-width forms
+  if (
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3ffff) ||
+    (cp >= 0x3041 && cp <= 0x30ff && cp !== 0x30fb) || // kana (not the middle dot ・)
+    (cp >= 0xac00 && cp <= 0xd7af)
+  ) {
+    return Kind.Cjk;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? Kind.Word : Kind.Separator;
+}
+
+/** The folded form of one character of a run (see the module comment). */
+function foldChar(cp: number, raw: string): string {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : raw;
+  if (cp >= 0xff10 && cp <= 0xff5a) return foldChar(cp - 0xfee0, String.fromCharCode(cp - 0xfee0));
+  if (cp >= 0x4e00 && cp <= 0x9fff) return raw;
+  return raw.normalize("NFKC").toLowerCase();
+}
+
+/** One character (CJK) or one word (letters and digits) of a text, with where it came from. */
+export interface Unit {
+  /** Folded text: one CJK character, or a whole lower-case word. */
+  text: string;
+  cjk: boolean;
+  /** UTF-16 offsets in the original text. */
+  start: number;
+  end: number;
+  /** Units with the same run number are in one run (only CJK runs have more than one unit). */
+  run: number;
+  /** Set when a line break (a paragraph boundary) precedes this unit. */
+  afterBreak: boolean;
+}
+
+/** Splits a text into units (see Unit). For highlighting and queries; the indexer has a faster path. */
+export function toUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  let run = 0;
+  let inCjkRun = false;
+  let word: Unit | null = null;
+  let sawBreak = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const kind = kindOf(cp);
+    if (kind === Kind.Separator) {
+      if (cp === 0x0a || cp === 0x0d) sawBreak = true;
+      inCjkRun = false;
+      word = null;
+    } else {
+      const folded = foldChar(cp, text.slice(i, i + width));
+      if (kind === Kind.Word && word) {
+        word.text += folded;
+        word.end = i + width;
+      } else {
+        if (kind === Kind.Word || !inCjkRun) run++;
+        const unit: Unit = { text: folded, cjk: kind === Kind.Cjk, start: i, end: i + width, run, afterBreak: sawBreak };
+        units.push(unit);
+        sawBreak = false;
+        word = kind === Kind.Word ? unit : null;
+        inCjkRun = kind === Kind.Cjk;
+      }
+    }
+    i += width;
+  }
+  return units;
+}
+
+/**
+ * Appends the index tokens of `text` to `into`: for each CJK run its bigrams then its last
+ * character (the *tail*; a one-character run is just that character), for each word run the word.
+ * The tail makes every character findable as a prefix ("税*" finds 税 first in a bigram or ending a
+ * run) and lets a phrase say "this run ends here" (lib/search/query-parser.ts). Line breaks
+ * become BARRIER tokens when `barrierAtBreaks` (paragraphs of a body), so phrases stay in one
+ * paragraph.
+ */
+export function appendTokens(text: string, into: string[], barrierAtBreaks = false): void {
+  let prevChar = ""; // last CJK character of the current run, "" when not in a CJK run
+  let word = "";
+  let pendingBarrier = false;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    // Fast path: common CJK ideographs.
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      if (word) {
+        into.push(word);
+        word = "";
+      }
+      if (pendingBarrier) {
+        into.push(BARRIER);
+        pendingBarrier = false;
+      }
+      const ch = text[i]!;
+      if (prevChar) into.push(prevChar + ch);
+      prevChar = ch;
+      i++;
+      continue;
+    }
+    const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
+    const width = cp > 0xffff ? 2 : 1;
+    const kind = kindOf(cp);
+    if (kind === Kind.Separator) {
+      if (prevChar) into.push(prevChar);
+      prevChar = "";
+      if (word) into.push(word);
+      word = "";
+      if (barrierAtBreaks && code === 0x0a && into.length > 0) pendingBarrier = true;
+    } else {
+      if (pendingBarrier) {
+        into.push(BARRIER);
+        pendingBarrier = false;
+      }
+      const ch = foldChar(cp, text.slice(i, i + width));
+      if (kind === Kind.Cjk) {
+        if (word) into.push(word);
+        word = "";
+        if (prevChar) into.push(prevChar + ch);
+        prevChar = ch;
+      } else {
+        if (prevChar) into.push(prevChar);
+        prevChar = "";
+        word += ch;
+      }
+    }
+    i += width;
+  }
+  if (prevChar) into.push(prevChar);
+  if (word) into.push(word);
+}
+
+/** The index tokens of a text as one space-separated string (one column of article_fts). */
+export function tokenString(text: string | null, barrierAtBreaks = false): string {
+  if (!text) return "";
+  const out: string[] = [];
+  appendTokens(text, out, barrierAtBreaks);
+  return out.join(" ");
+}
 
 let toSimplified: ((s: string) => string) | undefined;
-/** Traditional → simplified (only queries need it: the paper prints simplified characters). */
+
+/**
+ * Traditional → simplified characters, for queries: opencc's Hong Kong table first (it also knows
+ * the Hong Kong variants 衞, 綫), then the general one.
+ */
 export function simplify(s: string): string {
-  toSimplified ??= OpenCC.Converter({ from: "t", to: "cn" });
+  if (!toSimplified) {
+    // The conversion tables are built on first use (a few milliseconds).
+    const hk = Converter({ from: "hk", to: "cn" });
+    const t = Converter({ from: "t", to: "cn" });
+    toSimplified = (x) => t(hk(x));
+  }
   return toSimplified(s);
 }
 
-const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-
-/** Full-width letters and digits → half-width, lower case; punctuation and spaces → one space. */
+/**
+ * What search sees of a text: simplified, folded, punctuation dropped; runs (see toUnits) joined
+ * by one space. normalize("ＰＰＴ搶單,小組") === "ppt 抢单 小组".
+ */
 export function normalize(s: string): string {
-  return s.normalize("NFKC").toLowerCase();
-}
-
-export interface Pieces {
-  /** CJK runs and Latin/number words, in text order. */
-  parts: { cjk: boolean; text: string }[];
-}
-
-/** Splits normalized text into CJK runs and Latin/number words; everything else separates them. */
-export function splitRuns(text: string): { cjk: boolean; text: string }[] {
-  const out: { cjk: boolean; text: string }[] = [];
-  let cur = "";
-  let curCjk = false;
-  const flush = () => {
-    if (cur) out.push({ cjk: curCjk, text: cur });
-    cur = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isCjk(c)) {
-      if (!curCjk) flush();
-      curCjk = true;
-      cur += text[i];
-    } else if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 46 || c === 37) {
-      // digits, a-z, "." inside numbers (8.58), "%"
-      if (curCjk) flush();
-      curCjk = false;
-      if (c === 46 || c === 37) {
-        if (cur) flush();
-        continue;
-      }
-      cur += text[i];
-    } else flush();
-  }
-  flush();
-  return out;
-}
-
-/** Bigram stream (with Latin words in place) of a text: the columns phrases are matched in. */
-export function bigramTokens(text: string): string {
   const out: string[] = [];
-  for (const p of splitRuns(normalize(text))) {
-    if (!p.cjk) out.push(p.text);
-    else if (p.text.length === 1) out.push(p.text);
-    else for (let i = 0; i + 1 < p.text.length; i++) out.push(p.text.slice(i, i + 2));
+  let run = -1;
+  for (const u of toUnits(simplify(s))) {
+    if (u.run === run) out[out.length - 1] += u.text;
+    else out.push(u.text);
+    run = u.run;
   }
   return out.join(" ");
-}
-
-/** Every CJK character, for single-character queries. */
-export function unigramTokens(text: string): string {
-  const out: string[] = [];
-  for (const p of splitRuns(normalize(text))) if (p.cjk) for (const ch of p.text) out.push(ch);
-  return out.join(" ");
-}
-
-/** Dictionary words of 3+ characters (jieba), a ranking signal for longer terms. */
-export function wordTokens(text: string): string {
-  return getJieba()
-    .cut(text, false)
-    .filter((w) => w.length >= 3 && isCjk(w.charCodeAt(0)))
-    .join(" ");
 }

@@ -36,7 +36,7 @@ export function isIsoDate(s: string): boolean {
  */
 export function formatCitation(a: { authors: string[]; title: string; paper: string; date: string; page: number }): string {
   const authors = a.authors.length > 3 ? `${a.authors.slice(0, 3).join(", ")}, 等` : a.authors.join(", ");
-  return `${authors ? `${authors}. ` : ""}${a.title}[N]. ${a.paper}, ${a.date}(${String(a.page).padStart(2, "0")}).`;
+  return `${authors ? `${authors}. ` : ""}${a.title}[N]. ${a.paper}, ${a.date}(${a.page}).`;
 }
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
@@ -47,25 +47,17 @@ export function escapeXml(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
+// Kept here too for callers that imported it from format (lib/search/query.ts).
+export { highlightHtml } from "@/lib/site/highlight";
+
 /**
- * Wraps every occurrence of the query's words in <mark>, HTML-safe: the text is escaped first and
- * only our own <mark> tags are added. Words are split on spaces; quotes and a leading "-" are ignored.
+ * A dynamic route segment as text. Next hands non-ASCII segments over percent-encoded; a stray
+ * "%" that is not an escape is kept as typed instead of throwing (which would be a 500).
  */
-export function highlightHtml(text: string, query: string): string {
-  const words = query
-    .replace(/["“”]/g, " ")
-    .split(/\s+/)
-    .filter((w) => w && !w.startsWith("-"))
-    .map((w) => w.trim())
-    .filter(Boolean);
-  if (words.length === 0) return escapeXml(text);
-  const re = new RegExp(words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
-  let out = "";
-  let last = 0;
-  for (const m of text.matchAll(re)) {
-    const i = m.index ?? 0;
-    out += escapeXml(text.slice(last, i)) + `<mark>${escapeXml(m[0])}</mark>`;
-    last = i + m[0].length;
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
-  return out + escapeXml(text.slice(last));
 }

@@ -67,11 +67,30 @@ export function layoutPageMap(items: MapItem[]): MapBlock[] {
   return blocks;
 }
 
-/** Breaks a title into lines of at most `perLine` characters for SVG text (which does not wrap). */
+// Characters a Chinese line may not start with (closing quotes and punctuation).
+const NO_LINE_START = /^[\u201d\u2019\u300d\u300f\uff09\u3009\u300b\u3011\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f,.;:!?)]/u;
+
+/**
+ * Breaks a title into lines of about `perLine` characters for SVG text (which does not wrap):
+ * runs of Latin letters and digits ("2026", "PDF") stay whole, closing punctuation stays on the
+ * line before, and a title cut short ends with "…".
+ */
 export function wrapTitle(title: string, perLine: number, maxLines: number): string[] {
-  const chars = [...title];
+  const units = title.match(/[A-Za-z0-9.%+\-]+|./gsu) ?? [];
   const lines: string[] = [];
-  for (let i = 0; i < chars.length && lines.length < maxLines; i += perLine) lines.push(chars.slice(i, i + perLine).join(""));
-  if (chars.length > perLine * maxLines && lines.length) lines[lines.length - 1] = lines[lines.length - 1]!.slice(0, -1) + "…";
-  return lines;
+  let line = "";
+  const len = (t: string) => [...t].length;
+  for (const u of units) {
+    if (line && len(line) + len(u) > perLine && !NO_LINE_START.test(u)) {
+      lines.push(line);
+      line = "";
+    }
+    // A Latin run longer than a whole line is cut.
+    line += len(u) > perLine ? [...u].slice(0, perLine).join("") : u;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = [...kept[maxLines - 1]!].slice(0, -1).join("") + "…";
+  return kept;
 }

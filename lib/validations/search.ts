@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { CATEGORY_LABELS } from "@/lib/parser/category";
+import type { CategorySlug } from "@/lib/parser/types";
 import { isIsoDate } from "@/lib/site/format";
+
+/** Category slugs from the parser's rule table, so the filter never drifts from the data. */
+const CATEGORY_SLUGS = Object.keys(CATEGORY_LABELS) as [CategorySlug, ...CategorySlug[]];
 
 const date = z.string().refine(isIsoDate, "日期格式应为 YYYY-MM-DD");
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -9,13 +14,13 @@ export const searchParamsSchema = z
   .object({
     q: z.string().max(200, "检索词最长 200 字").default(""),
     department: z.preprocess(blankToUndefined, z.string().max(50).optional()),
-    category: z.preprocess(blankToUndefined, z.enum(["public-service", "courts", "food-safety", "agriculture", "education", "economy", "other"]).optional()),
+    category: z.preprocess(blankToUndefined, z.enum(CATEGORY_SLUGS, "未知的分类").optional()),
     from: z.preprocess(blankToUndefined, date.optional()),
     to: z.preprocess(blankToUndefined, date.optional()),
     pageName: z.preprocess(blankToUndefined, z.string().max(30).optional()),
     person: z.preprocess(blankToUndefined, z.string().max(20).optional()),
-    sort: z.preprocess(blankToUndefined, z.enum(["relevance", "date"]).default("relevance")),
-    page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(1)),
+    sort: z.preprocess(blankToUndefined, z.enum(["relevance", "date"], "排序只能是 relevance(相关度)或 date(日期)").default("relevance")),
+    page: z.preprocess(blankToUndefined, z.coerce.number("页码应为数字").int("页码应为整数").min(1, "页码从 1 开始").max(1000, "页码最大为 1000").default(1)),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "起始日期不能晚于结束日期", path: ["from"] });
 

@@ -43,3 +43,18 @@ test("should remember the reader's font size", async ({ page }) => {
   await page.reload();
   await expect(page.getByRole("group", { name: "字号" })).toContainText("115%");
 });
+
+test("should show an article's bylines, citation, structured data and the page's raw text", async ({ page }) => {
+  await page.goto("/articles/20260408-01-02?hl=" + encodeURIComponent("仲裁"));
+  await expect(page.locator(".article-body mark").first()).toHaveText("仲裁");
+  await expect(page.getByRole("link", { name: "马永伟" })).toHaveAttribute("href", /\/people\//);
+  await expect(page.getByText("马永伟. 聊城仲裁委部署2026年服务新举措[N]. 聊城日报, 2026-04-08(1).")).toBeVisible();
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(ld).toMatchObject({ "@type": "NewsArticle", headline: "聊城仲裁委部署2026年服务新举措", datePublished: "2026-04-08" });
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "聊城仲裁委部署2026年服务新举措");
+
+  await page.goto("/issues/2026-04-08/1");
+  await page.getByText("原文(本版原始文本)").click();
+  await expect(page.locator("details pre")).toContainText("聊城仲裁委");
+  await expect(page.getByRole("search", { name: "在本期中检索" }).getByRole("searchbox")).toBeVisible();
+});

@@ -1,15 +1,38 @@
-import { revalidatePath } from "next/cache";
+import { revalidateTag } from "next/cache";
 import { NextResponse } from "next/server";
+import { tagsToRevalidate } from "@/lib/db/cache-tags";
 import { env } from "@/lib/env";
+import { revalidateBody } from "@/lib/validations/params";
 
 /**
- * POST /api/revalidate with header x-revalidate-token: the import CLI calls this after publishing
- * so a running site drops its cached pages at once instead of after their revalidate period.
+ * POST /api/revalidate, header `x-revalidate-token: $REVALIDATE_TOKEN`, body (JSON, optional):
+ * `{ "dates": ["2026-04-08"] }` (what `npm run ingest -- --publish` sends) and/or
+ * `{ "tags": ["issues", "issue:2026-04-08", "article:20260408-01-03"] }`; no body revalidates every
+ * reader page. → 200 `{ revalidated: [tags] }`, 400 `{ error }`, 401 `{ error }`.
+ *
+ * Entries expire at once (`expire: 0`): the next reader gets the new edition, not the old one
+ * while it is rebuilt.
  */
 export async function POST(req: Request) {
-  if (!env.REVALIDATE_TOKEN || req.headers.get("x-revalidate-token") !== env.REVALIDATE_TOKEN) {
-    return NextResponse.json({ error: "unauthorized" }, { status: 401 });
+  const token = req.headers.get("x-revalidate-token");
+  if (!env.REVALIDATE_TOKEN || token !== env.REVALIDATE_TOKEN) {
+    return NextResponse.json({ error: "unauthorized: x-revalidate-token does not match REVALIDATE_TOKEN" }, { status: 401 });
   }
-  revalidatePath("/", "layout");
-  return NextResponse.json({ revalidated: true });
+  const text = await req.text();
+  let json: unknown = {};
+  if (text.trim()) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return NextResponse.json({ error: "body is not JSON" }, { status: 400 });
+    }
+  }
+  const parsed = revalidateBody.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return NextResponse.json({ error: `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}` }, { status: 400 });
+  }
+  const tags = tagsToRevalidate(parsed.data);
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  return NextResponse.json({ revalidated: tags });
 }

@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyLinkButton, FontSizeControl } from "@/components/reader-tools";
-import { getArticle } from "@/lib/db/articles";
+import { getArticle, listRecentArticleIds } from "@/lib/db/articles";
 import { env } from "@/lib/env";
 import { CATEGORY_LABELS } from "@/lib/parser";
-import { formatCitation, formatIssueDate, formatPageNumber, highlightHtml, ROLE_LABELS } from "@/lib/site/format";
+import { formatCitation, formatIssueDate, formatPageNumber, ROLE_LABELS } from "@/lib/site/format";
+import { highlightHtml } from "@/lib/site/highlight";
+import type { Block } from "@/lib/parser/types";
 import { publicIdParam } from "@/lib/validations/params";
 
-export const revalidate = 300;
-
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ hl?: string | string[] }> };
+
+/** The articles of the newest issues are rendered at build, the rest on their first request, then cached. */
+export async function generateStaticParams() {
+  const ids = await listRecentArticleIds(7);
+  // Cache Components needs at least one entry; with nothing published this one answers 404.
+  return (ids.length ? ids : ["19700101-01-01"]).map((id) => ({ id }));
+}
 
 async function load(params: Props["params"]) {
   const parsed = publicIdParam.safeParse(await params);
@@ -44,8 +52,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const a = await load(params);
-  const hlRaw = (await searchParams).hl;
-  const hl = (Array.isArray(hlRaw) ? hlRaw[0] : hlRaw)?.slice(0, 100) ?? "";
   const url = `${env.SITE_URL}/articles/${a.publicId}`;
   const pageHref = `/issues/${a.issueDate}/${a.pageNumber}`;
   const authors = a.bylines.map((b) => b.name);
@@ -99,23 +105,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <FontSizeControl />
             <CopyLinkButton url={url} />
           </div>
-          <div className="article-body">
-            {a.blocks.map((b, i) => {
-              const html = hl ? highlightHtml(b.text, hl) : null;
-              if (b.type === "subhead") {
-                return (
-                  <h2 key={i} className="my-4 whitespace-pre-line text-xl font-bold" {...(html ? { dangerouslySetInnerHTML: { __html: html } } : {})}>
-                    {html ? undefined : b.text}
-                  </h2>
-                );
-              }
-              return (
-                <p key={i} className={b.type === "caption" ? "caption" : undefined} {...(html ? { dangerouslySetInnerHTML: { __html: html } } : {})}>
-                  {html ? undefined : b.text}
-                </p>
-              );
-            })}
-          </div>
+          {/* The body is cached with the page; only `?hl=` highlighting is worked out per request. */}
+          <Suspense fallback={<ArticleBody blocks={a.blocks} hl="" />}>
+            <HighlightedArticleBody blocks={a.blocks} searchParams={searchParams} />
+          </Suspense>
           <nav aria-label="上下篇" className="no-print mt-8 grid gap-3 border-t border-rule pt-4 sm:grid-cols-2">
             <div>{a.prev ? <Link href={`/articles/${a.prev.publicId}`} rel="prev">上一篇:{a.prev.title}</Link> : <span className="text-muted">已是本期第一篇</span>}</div>
             <div className="sm:text-right">{a.next ? <Link href={`/articles/${a.next.publicId}`} rel="next">下一篇:{a.next.title}</Link> : <span className="text-muted">已是本期最后一篇</span>}</div>
@@ -159,5 +152,34 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         </aside>
       </div>
     </main>
+  );
+}
+
+/** The body with `?hl=` matches marked: read inside Suspense so the rest of the page stays cached. */
+async function HighlightedArticleBody({ blocks, searchParams }: { blocks: Block[]; searchParams: Props["searchParams"] }) {
+  const raw = (await searchParams).hl;
+  const hl = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? "";
+  return <ArticleBody blocks={blocks} hl={hl} />;
+}
+
+function ArticleBody({ blocks, hl }: { blocks: Block[]; hl: string }) {
+  return (
+    <div className="article-body">
+      {blocks.map((b, i) => {
+        const html = hl ? highlightHtml(b.text, hl) : null;
+        if (b.type === "subhead") {
+          return (
+            <h2 key={i} className="my-4 whitespace-pre-line text-xl font-bold" {...(html ? { dangerouslySetInnerHTML: { __html: html } } : {})}>
+              {html ? undefined : b.text}
+            </h2>
+          );
+        }
+        return (
+          <p key={i} className={b.type === "caption" ? "caption" : undefined} {...(html ? { dangerouslySetInnerHTML: { __html: html } } : {})}>
+            {html ? undefined : b.text}
+          </p>
+        );
+      })}
+    </div>
   );
 }

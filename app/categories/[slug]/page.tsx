@@ -15,6 +15,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: labelOf(slug) ?? "分类", alternates: { types: { "application/rss+xml": `/categories/${slug}/feed.xml` } } };
 }
 
+export function generateStaticParams() {
+  return Object.keys(CATEGORY_LABELS).map((slug) => ({ slug }));
+}
+
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const label = labelOf(slug);

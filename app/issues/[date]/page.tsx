@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageMap } from "@/components/page-map";
-import { getIssue } from "@/lib/db/issues";
+import { getIssue, listRecentIssueDates } from "@/lib/db/issues";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 import { dateParams } from "@/lib/validations/params";
 
-export const revalidate = 300;
-
-// No pages are built ahead: each is rendered on its first request, then cached (ISR).
-export function generateStaticParams() {
-  return [];
+/**
+ * The newest issues are rendered at build, older ones on their first request; either way the page
+ * is then cached until publishing revalidates its tags (lib/db/cache-tags.ts).
+ */
+export async function generateStaticParams() {
+  const dates = await listRecentIssueDates(7);
+  // Cache Components needs at least one entry; with nothing published this one answers 404.
+  return (dates.length ? dates : ["1970-01-01"]).map((date) => ({ date }));
 }
 
 type Props = { params: Promise<{ date: string }> };
@@ -43,7 +46,7 @@ export default async function IssueOverview(props: Props) {
                 <Link href={`/issues/${issue.date}/${p.number}`}>{label}</Link>
               </h2>
               <Link href={`/issues/${issue.date}/${p.number}`} tabIndex={-1} aria-hidden="true" className="block">
-                <PageMap articles={p.articles} pageLabel={label} interactive={false} />
+                <PageMap articles={p.articles} pageLabel={label} interactive={false} idPrefix={`map-${p.number}`} />
               </Link>
               <ul className="mt-3 space-y-1 text-base">
                 {p.articles.map((a) => (

@@ -1,9 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { pageParams } from "@/lib/validations/params";
+import { isoDate, pageNumber } from "@/lib/validations/params";
 
-/** The page selector's form target (works without JavaScript): redirects to the chosen page. */
+/**
+ * The target of the page selector and the date picker (plain GET forms, so they work without
+ * JavaScript): `?date=YYYY-MM-DD` goes to the issue, `&page=N` to one of its pages. Whether the
+ * issue exists is the destination's business (it answers 404).
+ */
 export function GET(req: NextRequest) {
-  const parsed = pageParams.safeParse({ date: req.nextUrl.searchParams.get("date"), page: req.nextUrl.searchParams.get("page") });
-  if (!parsed.success) return NextResponse.json({ error: "参数无效:需要 date=YYYY-MM-DD 和 page=版次" }, { status: 400 });
-  return NextResponse.redirect(new URL(`/issues/${parsed.data.date}/${parsed.data.page}`, req.url), 303);
+  const q = req.nextUrl.searchParams;
+  const date = isoDate.safeParse(q.get("date") ?? "");
+  if (!date.success) return NextResponse.json({ error: "参数无效:需要 date=YYYY-MM-DD" }, { status: 400 });
+  const page = q.get("page") ? pageNumber.safeParse(q.get("page")) : null;
+  if (page && !page.success) return NextResponse.json({ error: "参数无效:page 应为版次" }, { status: 400 });
+  const path = page ? `/issues/${date.data}/${page.data}` : `/issues/${date.data}`;
+  return NextResponse.redirect(new URL(path, req.url), 303);
 }

@@ -1,14 +1,16 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generateEdition } from "@/bench/lib/generate-edition";
 import { dumpDatabase } from "@/lib/import/dump";
 import { ImportError } from "@/lib/import/errors";
 import { importEditionWith, type ImportDependencies, type ImportOptions } from "@/lib/import/import-edition";
 import { readInputs } from "@/lib/import/read-inputs";
 import { createTestDatabase, type TestDatabase } from "../support/db-fixture";
 import { SAMPLE_DIR, samplePage, writeDir } from "./support/files";
-import { createRecordingIndexer, testDependencies } from "./support/stand-ins";
+import { createRecordingIndexer, testDependencies } from "./support/dependencies";
 
 let t: TestDatabase;
 let deps: ImportDependencies;
@@ -82,6 +84,7 @@ describe("importEdition", () => {
     expect(count("Ad")).toBeGreaterThan(0);
     const indexed = (deps.indexer as ReturnType<typeof createRecordingIndexer>).indexed.flat();
     expect(indexed.length).toBe(count("Article"));
+    expect(t.db().prepare(`SELECT rowid FROM article_fts ORDER BY rowid`).pluck().all()).toEqual(indexed);
   });
 
   it("should leave the database byte-identical when the same files are imported again", () => {
@@ -127,6 +130,8 @@ describe("importEdition", () => {
     expect(report.pages[0]).toMatchObject({ outcome: "replaced", articles: 2 });
     expect(indexer.removed).toEqual([firstIds]);
     expect(indexer.indexed.flat()).toEqual(db.prepare(`SELECT id FROM Article ORDER BY id`).pluck().all());
+    // The search index holds exactly the page's new articles.
+    expect(db.prepare(`SELECT rowid FROM article_fts ORDER BY rowid`).pluck().all()).toEqual(indexer.indexed.flat());
     const rows = db.prepare(`SELECT publicId, title, createdAt, updatedAt FROM Article ORDER BY "order"`).all();
     expect(rows).toEqual([
       { publicId: "20260408-02-01", title: "甲稿改", createdAt: "2026-04-08T06:00:00.000+00:00", updatedAt: "2026-04-09T06:00:00.000+00:00" },
@@ -276,27 +281,33 @@ describe("importEdition", () => {
   });
 
   it("should report guesses: a date read from the text and pages numbered in file order", () => {
+    // The parser dates an issue the day after its latest dateline (4月7日), in the year the text names.
+    const dated = (text: string) => text.replace("4月7日", "2026年4月7日");
     const dir = writeDir({
-      "a.txt": page("要闻", ["二〇二六年稿"]).replace("4月7日", "2026年4月7日"),
-      "b.txt": page("综合", ["另一稿"]).replace("4月7日", "2026年4月7日"),
-      "c.txt": `\n第3版 经济\n\n${page("", ["第三版稿"]).replace("4月7日", "2026年4月7日")}`,
+      "a.txt": dated(page("要闻", ["甲稿"])),
+      "b.txt": dated(page("综合", ["乙稿"])),
+      "c.txt": dated(`\n第03版:经济\n${page("", ["丙稿"])}`),
     });
     const report = run([dir]);
-    expect(report.pages.map((p) => [p.file.slice(-5), p.date, p.page, p.dateFrom, p.pageFrom])).toEqual([
-      ["a.txt", "2026-04-07", 1, "parser", "file-order"],
-      ["b.txt", "2026-04-07", 2, "parser", "file-order"],
-      ["c.txt", "2026-04-07", 3, "parser", "page-header"],
+    expect(report.pages.map((p) => [path.basename(p.file), p.date, p.page, p.dateFrom, p.pageFrom])).toEqual([
+      ["a.txt", "2026-04-08", 1, "parser", "file-order"],
+      ["b.txt", "2026-04-08", 2, "parser", "file-order"],
+      ["c.txt", "2026-04-08", 3, "parser", "page-header"],
     ]);
     expect(report.notes.filter((n) => n.includes("inferred from the text"))).toHaveLength(3);
-    expect(report.notes.some((n) => n.includes("numbered page 2 of 2026-04-07 by file order"))).toBe(true);
+    expect(report.notes.some((n) => n.includes("numbered page 2 of 2026-04-08 by file order"))).toBe(true);
     expect(report.notes.some((n) => n.includes("page number 3 read from the page header"))).toBe(true);
     expect(t.db().prepare(`SELECT parseOptions FROM Page ORDER BY number`).pluck().all()).toEqual(["{}", "{}", "{}"]);
     expect(run([dir]).changed).toBe(false);
   });
 
   it("should refuse a page whose date cannot be told", () => {
-    const dir = writeDir({ "front.txt": page("要闻", ["无日期"]) });
-    expect(refusal(() => run([dir]))).toMatchObject({ code: "no-date", file: path.join(dir, "front.txt") });
+    const dir = writeDir({
+      "front.txt": "\n\n要闻\n\n无日期稿件标题\n\n■ 本报记者 王小明\n\n这是一段足够长的正文段落,用来确认导入把稿件完整地存进数据库里面,没有任何电头日期。\n",
+    });
+    const err = refusal(() => run([dir]));
+    expect(err).toMatchObject({ code: "no-date", file: path.join(dir, "front.txt") });
+    expect(err.message).toMatch(/--date/);
   });
 
   it("should record a manifest's issue number and page name, and update them without re-parsing", () => {
@@ -332,6 +343,23 @@ describe("importEdition", () => {
       { name: "东昌府区人民法院", slug: "东昌府区人民法院", kind: "法院", aliases: '["东昌府法院"]' },
     ]);
     expect(t.db().prepare(`SELECT rank FROM ArticleDepartment`).pluck().all()).toEqual([0]);
+  });
+
+  it("should hand every article of a large import to the search index, in batches", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "epaper-batch-"));
+    try {
+      generateEdition({ dir, issues: 30 });
+      const indexer = createRecordingIndexer();
+      deps = testDependencies({ indexer });
+      run([dir]);
+      const articles = t.db().prepare(`SELECT id FROM Article ORDER BY id`).pluck().all();
+      expect(articles.length).toBeGreaterThan(1000);
+      expect(indexer.indexed.length).toBeGreaterThan(1);
+      expect(indexer.indexed.flat()).toEqual(articles);
+      expect(t.db().prepare(`SELECT rowid FROM article_fts ORDER BY rowid`).pluck().all()).toEqual(articles);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("should refuse nothing to import", () => {

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageViewSection } from "@/components/page-view";
-import { getPage } from "@/lib/db/issues";
+import { getPage, listRecentPages } from "@/lib/db/pages";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 import { pageParams } from "@/lib/validations/params";
 
-export const revalidate = 300;
-
-// No pages are built ahead: each is rendered on its first request, then cached (ISR).
-export function generateStaticParams() {
-  return [];
+/** The pages of the newest issues are rendered at build, the rest on their first request, then cached. */
+export async function generateStaticParams() {
+  const pages = await listRecentPages(7);
+  // Cache Components needs at least one entry; with nothing published this one answers 404.
+  return pages.length ? pages.map((p) => ({ date: p.date, page: String(p.number) })) : [{ date: "1970-01-01", page: "1" }];
 }
 
 type Props = { params: Promise<{ date: string; page: string }> };

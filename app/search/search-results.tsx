@@ -1,0 +1,189 @@
+import Link from "next/link";
+import { highlightHtml } from "@/lib/search/highlight";
+import type { SearchResponse, SearchResult } from "@/lib/search/query";
+import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
+import type { SearchQuery } from "@/lib/validations/search";
+import { searchHref } from "./search-href";
+
+/** A line of the head with the query's matches marked (escaped text, only <mark> added). */
+function Marked({ text, query, className }: { text: string; query: string; className: string }) {
+  return <p className={className} dangerouslySetInnerHTML={{ __html: highlightHtml(text, query) }} />;
+}
+
+function ResultItem({ r, query }: { r: SearchResult; query: string }) {
+  return (
+    <li className="border-b border-rule pb-4">
+      {r.label ? <Marked text={r.label} query={query} className="text-sm text-accent" /> : null}
+      {r.kicker ? <Marked text={r.kicker} query={query} className="text-sm text-muted" /> : null}
+      {/* titleHtml and snippet are escaped text with only <mark> added (lib/search/highlight.ts). */}
+      <h3 className="font-serif text-lg font-bold">
+        <Link href={r.url} className="hover:text-accent">
+          <span dangerouslySetInnerHTML={{ __html: r.titleHtml }} />
+        </Link>
+      </h3>
+      {r.subtitle ? <Marked text={`——${r.subtitle}`} query={query} className="text-sm text-muted" /> : null}
+      <p className="text-sm text-muted">
+        {formatIssueDate(r.issueDate, false)} · {formatPageNumber(r.pageNumber)}
+        {r.pageName ? ` ${r.pageName}` : ""} · {r.categoryLabel}
+        {r.departments.length ? ` · ${r.departments.join("、")}` : ""}
+      </p>
+      <p className="mt-1 font-serif leading-7" dangerouslySetInnerHTML={{ __html: r.snippet }} />
+    </li>
+  );
+}
+
+function NoResults({ q, res }: { q: SearchQuery; res: SearchResponse }) {
+  const suggested = res.suggestions.departments;
+  return (
+    <div className="rounded border border-rule bg-card p-4">
+      {res.unknownDepartment ? (
+        <p>
+          没有名为“{q.department}”的部门。
+          {suggested.length ? "您要找的是不是:" : ""}
+          {suggested.map((d, i) => (
+            <span key={d.slug}>
+              {i > 0 ? "、" : ""}
+              <Link href={searchHref(q, { department: d.name })}>{d.name}</Link>
+            </span>
+          ))}
+        </p>
+      ) : (
+        <p>没有找到相关稿件。</p>
+      )}
+      <p className="mt-2">可以试试:</p>
+      <ul className="mt-1 list-disc pl-6">
+        <li>检查部门名称的写法,全称、简称均可(如“聊城市市场监督管理局”或“市市场监管局”);</li>
+        <li>减少关键词,或去掉排除词(“-”开头的词)和引号;</li>
+        <li>放宽日期范围,或取消分类、部门的限定。</li>
+      </ul>
+      {!res.unknownDepartment && suggested.length ? (
+        <p className="mt-2">
+          相近的部门:
+          {suggested.map((d, i) => (
+            <span key={d.slug}>
+              {i > 0 ? "、" : ""}
+              <Link href={searchHref(q, { q: "", department: d.name })}>{d.name}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Numbered pages around the current one, with first, last, previous and next. */
+function Pagination({ q, page, pageCount }: { q: SearchQuery; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  return (
+    <nav aria-label="分页" className="mt-6 flex flex-wrap items-center gap-3">
+      {page > 1 ? (
+        <Link href={searchHref(q, { page: page - 1 })} rel="prev">
+          上一页
+        </Link>
+      ) : null}
+      {numbers.map((n, i) => (
+        <span key={n} className="flex gap-3">
+          {i > 0 && n - numbers[i - 1]! > 1 ? <span aria-hidden="true">…</span> : null}
+          {n === page ? (
+            <span aria-current="page" className="font-bold">
+              {n}
+            </span>
+          ) : (
+            <Link href={searchHref(q, { page: n })} aria-label={`第 ${n} 页`}>
+              {n}
+            </Link>
+          )}
+        </span>
+      ))}
+      {page < pageCount ? (
+        <Link href={searchHref(q, { page: page + 1 })} rel="next">
+          下一页
+        </Link>
+      ) : null}
+      <span className="text-sm text-muted">
+        第 {page} / {pageCount} 页
+      </span>
+    </nav>
+  );
+}
+
+const FACETS = [
+  { key: "category", title: "分类" },
+  { key: "department", title: "部门" },
+  { key: "year", title: "年份" },
+] as const;
+
+/** Counts over the whole result set, each a link that narrows the search. */
+function Facets({ q, res }: { q: SearchQuery; res: SearchResponse }) {
+  const yearOf = q.from && q.to && q.from.slice(0, 4) === q.to.slice(0, 4) && q.from.endsWith("-01-01") && q.to.endsWith("-12-31") ? q.from.slice(0, 4) : null;
+  const active = { category: q.category, department: res.department?.name, year: yearOf };
+  const narrow = (key: (typeof FACETS)[number]["key"], value: string) =>
+    key === "year" ? searchHref(q, { from: `${value}-01-01`, to: `${value}-12-31` }) : searchHref(q, { [key]: value });
+  const clear = (key: (typeof FACETS)[number]["key"]) => (key === "year" ? searchHref(q, { from: undefined, to: undefined }) : searchHref(q, { [key]: undefined }));
+  return (
+    <aside aria-label="筛选" className="space-y-5">
+      {FACETS.map(({ key, title }) =>
+        res.facets[key].length ? (
+          <section key={key} aria-labelledby={`facet-${key}`}>
+            <h2 id={`facet-${key}`} className="mb-1 font-bold">
+              {title}
+              {active[key] ? (
+                <Link href={clear(key)} className="ml-2 text-sm font-normal">
+                  (不限{title})
+                </Link>
+              ) : null}
+            </h2>
+            <ul className="space-y-1">
+              {res.facets[key].map((f) => (
+                <li key={f.value}>
+                  {active[key] === f.value ? (
+                    <span aria-current="true" className="font-bold">
+                      {f.label}
+                    </span>
+                  ) : (
+                    <Link href={narrow(key, f.value)}>{f.label}</Link>
+                  )}
+                  <span className="text-sm text-muted">({f.count})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
+    </aside>
+  );
+}
+
+/** Total, the page of results (or help when there are none), pagination and facets. */
+export function SearchResults({ q, res }: { q: SearchQuery; res: SearchResponse }) {
+  const offered = res.total > 0 && !q.department ? res.suggestions.departments : [];
+  return (
+    <div className="mt-6 grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading" className="mb-3 text-xl font-bold">
+          共找到 {res.total} 篇稿件
+        </h2>
+        {offered.length ? (
+          <p className="mb-3">
+            只看部门:
+            {offered.map((d, i) => (
+              <span key={d.slug}>
+                {i > 0 ? "、" : ""}
+                <Link href={searchHref(q, { q: "", department: d.name })}>{d.name}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+        {res.total === 0 ? <NoResults q={q} res={res} /> : null}
+        <ol className="space-y-4">
+          {res.results.map((r) => (
+            <ResultItem key={r.publicId} r={r} query={q.q} />
+          ))}
+        </ol>
+        <Pagination q={q} page={res.page} pageCount={res.pageCount} />
+      </section>
+      {res.total > 0 ? <Facets q={q} res={res} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Enrichment of an assembled article: category (with evidence), departments and dateline date.
+ * The category terms and the gazetteer names are found in one scan per text (one combined
+ * dictionary), since scanning is the costliest step per byte after decoding.
+ */
+import type { DraftArticle } from "./assemble";
+import { categoryTerms, countTerm, decideCategory, newTally, TITLE_FACTOR, type CategoryTally, type TermRule } from "./category";
+import { resolveYear, type MonthDay } from "./dateline";
+import { collectBodies, gazetteerNames, resolveDepartments, type FoundBodies, type GazetteerEntry, type NameMatch } from "./departments";
+import { Lexicon } from "./lexicon";
+import type { ParsedArticle } from "./types";
+
+interface Payload {
+  rules: TermRule | null;
+  entry: GazetteerEntry | null;
+}
+
+const COMBINED = (() => {
+  const map = new Map<string, Payload>();
+  for (const [term, rules] of categoryTerms()) map.set(term, { rules, entry: null });
+  for (const [name, entry] of gazetteerNames()) {
+    const p = map.get(name);
+    if (p) p.entry = entry;
+    else map.set(name, { rules: null, entry });
+  }
+  return new Lexicon(map.entries());
+})();
+
+/** Scans one text: category terms into `tally` (× `factor`), gazetteer names into the result. */
+function scan(text: string, factor: number, tally: CategoryTally): NameMatch[] {
+  const names: NameMatch[] = [];
+  COMBINED.scan(text, (term, p, at) => {
+    if (p.rules) countTerm(p.rules, factor, tally);
+    if (p.entry) names.push({ term, entry: p.entry, at });
+  });
+  return names;
+}
+
+/**
+ * Category, departments and dateline date of a draft article. Head lines (label, kicker, title,
+ * subtitle) count `titleFactor` times for the category and more for departments; captions are
+ * left out of both (they describe photos, not the story).
+ */
+export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: string | null): ParsedArticle {
+  const tally = newTally();
+  const found: FoundBodies = new Map();
+  if (d.label) scan(d.label, TITLE_FACTOR, tally);
+  if (d.kicker) collectBodies(d.kicker, 3, found, -3000, scan(d.kicker, TITLE_FACTOR, tally));
+  collectBodies(d.title, 5, found, -2000, scan(d.title, TITLE_FACTOR, tally));
+  let inSubtitle: FoundBodies | null = null;
+  if (d.subtitle) {
+    inSubtitle = new Map();
+    collectBodies(d.subtitle, 1, inSubtitle, -1000, scan(d.subtitle, TITLE_FACTOR, tally));
+    for (const [n, f] of inSubtitle) {
+      const g = found.get(n);
+      found.set(n, { score: (g?.score ?? 0) + 3 * f.score, first: Math.min(g?.first ?? f.first, f.first) });
+    }
+  }
+  let body = "";
+  for (const b of d.blocks) if (b.type !== "caption") body += body === "" ? b.text : `\n${b.text}`;
+  collectBodies(body, 1, found, 0, scan(body, 1, tally));
+  const { category, evidence } = decideCategory(tally);
+  return {
+    label: d.label,
+    kicker: d.kicker,
+    title: d.title,
+    subtitle: d.subtitle,
+    bylines: d.bylines,
+    datelineDate: md && issueDate ? resolveYear(md, issueDate) : null,
+    category,
+    categoryEvidence: evidence,
+    departments: resolveDepartments(d.label, found, inSubtitle),
+    blocks: d.blocks,
+    headLines: d.headLines,
+  };
+}

@@ -1,0 +1,450 @@
+/**
+ * Unit tests of the parser's stages, each on its own: decoding, lines, classification, bylines,
+ * datelines and dates, sentence edges, head reading, segmentation, repairs and lookups.
+ */
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { assembleArticle, buildBlocks, readHead, type DraftArticle } from "@/lib/parser/assemble";
+import { parseBylineLine, parseBylineText, parseDateline, parsePhotoCredit } from "@/lib/parser/bylines";
+import { categorize } from "@/lib/parser/category";
+import { classify, classifyLine, type Token } from "@/lib/parser/classify";
+import { datelineMonthDay, inferIssueDate, resolveYear } from "@/lib/parser/dateline";
+import { decode } from "@/lib/parser/decode";
+import { departmentsOf, isLabelLike } from "@/lib/parser/departments";
+import { IntMap, Lexicon } from "@/lib/parser/lexicon";
+import { splitLines } from "@/lib/parser/lines";
+import { markDamage, relocate } from "@/lib/parser/repair";
+import { findHeader, segment } from "@/lib/parser/segment";
+import { endsSentence, isHeadingLike, isSubheadLike, looksLikeCaption, startsFresh, startsMidSentence } from "@/lib/parser/sentences";
+import type { Block, ParseWarning } from "@/lib/parser/types";
+
+const tokens = (text: string) => classify(splitLines(text));
+const tok = (text: string, gapBefore = 1) => classifyLine({ no: 1, text, indent: false }, gapBefore);
+
+describe("decode", () => {
+  const text = "一线微观察\r\n本报讯(记者 张三)4月1日,测试。";
+  it.each([
+    ["utf-8", Buffer.from(text, "utf8"), "utf-8"],
+    ["utf-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]), "utf-8"],
+    ["utf-16le with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), "utf-16le"],
+    ["utf-16be with BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]), "utf-16be"],
+    ["gb18030", iconv.encode(text, "gb18030"), "gb18030"],
+  ])("should read %s", (_, bytes, encoding) => {
+    expect(decode(new Uint8Array(bytes))).toEqual({ text, encoding });
+  });
+
+  it("should read GBK bytes as GB18030 (a superset)", () => {
+    expect(decode(new Uint8Array(iconv.encode("聊城日报 公益广告", "gbk")))).toEqual({ text: "聊城日报 公益广告", encoding: "gb18030" });
+  });
+
+  it("should read UTF-16 without a BOM by its zero bytes", () => {
+    expect(decode(new Uint8Array(Buffer.from("要闻\n12345\n", "utf16le"))).encoding).toBe("utf-16le");
+  });
+
+  it("should keep half- and full-width punctuation as printed", () => {
+    const s = "他说:“好!”(记者 张三)他说:\"好!\"(记者 张三)";
+    expect(decode(new Uint8Array(Buffer.from(s, "utf8"))).text).toBe(s);
+  });
+});
+
+describe("splitLines", () => {
+  it("should number lines 1-based and treat CRLF and CR as one break each", () => {
+    expect(splitLines("a\r\nb\rc\n\nd").map((l) => [l.no, l.text])).toEqual([
+      [1, "a"],
+      [2, "b"],
+      [3, "c"],
+      [4, ""],
+      [5, "d"],
+    ]);
+  });
+
+  it("should drop full-width indent and trailing spaces, and note the indent", () => {
+    expect(splitLines("\u3000\u3000正文。 \u3000\t")[0]).toEqual({ no: 1, text: "正文。", indent: true });
+    expect(splitLines("正文")[0]?.indent).toBe(false);
+    expect(splitLines("\u3000\u3000")[0]).toEqual({ no: 1, text: "", indent: false });
+  });
+
+  it("should not open an empty line after a final break", () => {
+    expect(splitLines("a\n").length).toBe(1);
+    expect(splitLines("").length).toBe(1);
+  });
+});
+
+describe("classifyLine", () => {
+  it.each([
+    ["聊城日报 公益广告", "ad-marker"],
+    ["——市住房公积金管理中心服务创新与改革实践", "subtitle"],
+    ["本报讯(记者 马永伟)4月1日,会议召开。", "dateline"],
+    ["本报讯 4月上旬,小麦进入起身拔节关键期", "dateline"],
+    ["■ 本报记者 姜小皓", "byline"],
+    ["本报通讯员 崔维鹏", "byline"],
+    ["■ 文图 王军豪 赵晓翠 张丽芳 梅小勇", "byline"],
+    ["潮头攻坚 实干争先", "heading"],
+    ["“家门口”的养老服务,老人满意吗?", "heading"],
+    ["春耕正当时!", "heading"],
+    ["聊城大学党委书记白成林介绍,自", "text"],
+    ["最动人的环节是“西部青年说”。五", "text"],
+    ["取消“社保缴存满一年”", "heading"],
+    ["针对灵活就业人员,取消“社保缴存满一", "text"],
+    ["“公积金服务真是暖到了心坎里!”", "text"],
+    ["■ 记者手记", "heading"],
+  ])("%s → %s", (text, kind) => {
+    expect(tok(text).kind).toBe(kind);
+  });
+
+  it("should not take 本报通讯员 for a dateline", () => {
+    expect(tok("本报通讯员 李四").kind).toBe("byline");
+  });
+});
+
+/** Full-width punctuation, spelled as escapes so no editor or input method can turn it half-width. */
+const FW = { comma: "\uff0c", lp: "\uff08", rp: "\uff09", colon: "\uff1a", semi: "\uff1b", excl: "\uff01", quest: "\uff1f" };
+
+describe("full-width punctuation", () => {
+  const { comma, lp, rp, colon, semi, excl, quest } = FW;
+
+  it("should read datelines, sentence ends and headings in full width", () => {
+    expect(tok(`本报讯${lp}记者 马永伟${rp}4月1日${comma}会议召开。`).kind).toBe("dateline");
+    expect(parseDateline(`本报讯${lp}记者 陈金路 通讯员 韩丽芸、许超${rp}12月26日${comma}……`).map((b) => b.name)).toEqual(["陈金路", "韩丽芸", "许超"]);
+    expect(datelineMonthDay(`本报讯${lp}曲立明${rp}4月7日${comma}笔者了解到`)).toEqual({ month: 4, day: 7, year: null });
+    expect(endsSentence(`太方便了${excl}`)).toBe(true);
+    expect(endsSentence(`一是推行一表申请${semi}`)).toBe(true);
+    expect(endsSentence(`该中心团支部获评先进${comma}1名`)).toBe(false);
+    expect(isHeadingLike(`“家门口”的养老服务${comma}老人满意吗${quest}`)).toBe(true);
+    expect(isHeadingLike(`聊城大学党委书记白成林介绍${comma}自`)).toBe(false);
+  });
+
+  it("should see a paragraph's lost start or end in full width", () => {
+    expect(startsMidSentence(`${comma}经过一个多月的整改。`)).toBe(true);
+    expect(startsMidSentence(`人才${comma}通过公务员招录等方式。`)).toBe(true);
+    expect(startsMidSentence(`同时${comma}检查组将随机抽取大宗食品。`)).toBe(false);
+    expect(startsMidSentence(`${rp}等部门联合检查。`)).toBe(true);
+    expect(startsFresh(`${lp}一${rp}推行一表申请`)).toBe(true);
+    const { blocks } = buildBlocks(classify(splitLines(`主要做法包括${colon}\n\n一是推行一表申请${semi}\n\n为重点项目提供全流程、\n\n“保姆式”服务。`)), {
+      indentedParagraphs: false,
+    });
+    expect(blocks.map((b) => b.sourceLines)).toEqual([[1], [3], [5, 7]]);
+  });
+
+  it("should read full-width page headers and captions", () => {
+    expect(findHeader(tokens(`第03版${colon}要闻\n\n标题`))).toMatchObject({ pageName: "要闻", pageNumber: 3 });
+    expect(parsePhotoCredit(`市民在窗口办理业务${lp}记者 张三 摄${rp}`)).toEqual([{ name: "张三", role: "photographer" }]);
+    expect(parseBylineLine(`■ 文\uff0f图 王军豪`)).toEqual([{ name: "王军豪", role: "writer-photographer" }]);
+  });
+});
+
+describe("bylines", () => {
+  it("should read role words, names split on spaces and 、, and glued roles", () => {
+    expect(parseBylineText("记者 陈金路 通讯员 韩丽芸 许超")).toEqual([
+      { name: "陈金路", role: "reporter" },
+      { name: "韩丽芸", role: "correspondent" },
+      { name: "许超", role: "correspondent" },
+    ]);
+    expect(parseBylineText("通讯员 刘志刚、孙倩")?.map((b) => b.name)).toEqual(["刘志刚", "孙倩"]);
+    expect(parseBylineText("记者刘畅")).toEqual([{ name: "刘畅", role: "reporter" }]);
+    expect(parseBylineText("记者 石磊 实习生 何佳")?.[1]).toEqual({ name: "何佳", role: "contributor" });
+  });
+
+  it("should make a name without a role a contributor", () => {
+    expect(parseDateline("本报讯(曲立明)4月7日,笔者了解到……")).toEqual([{ name: "曲立明", role: "contributor" }]);
+    expect(parseDateline("本报讯(通讯员 梅蕾)12月25日,……")).toEqual([{ name: "梅蕾", role: "correspondent" }]);
+    expect(parseDateline("本报讯 4月上旬,……")).toEqual([]);
+  });
+
+  it("should read 文图 bylines as writer-photographers", () => {
+    expect(parseBylineLine("■ 文图 王军豪 赵晓翠")).toEqual([
+      { name: "王军豪", role: "writer-photographer" },
+      { name: "赵晓翠", role: "writer-photographer" },
+    ]);
+  });
+
+  it("should refuse sentences, column names and bulleted subheads", () => {
+    expect(parseBylineLine("记者从市税务局了解到,今年以来成效明显")).toBeNull();
+    expect(parseBylineLine("■ 记者手记")).toBeNull();
+    expect(parseBylineLine("■ 聚焦民生")).toBeNull();
+    expect(parseBylineLine("■ 张三 欧阳晓明")?.map((b) => b.name)).toEqual(["张三", "欧阳晓明"]);
+    expect(parseBylineLine("潮头攻坚 实干争先")).toBeNull();
+  });
+
+  it("should read photo credits in captions", () => {
+    expect(parsePhotoCredit("消防指战员在演练中架设水带。 记者 杨光 摄")).toEqual([{ name: "杨光", role: "photographer" }]);
+    expect(parsePhotoCredit("市民在窗口办理业务(张三 李四 摄)")).toEqual([
+      { name: "张三", role: "photographer" },
+      { name: "李四", role: "photographer" },
+    ]);
+    expect(parsePhotoCredit("东昌府区人民法院庭审法官叮嘱提醒")).toEqual([]);
+  });
+});
+
+describe("dates", () => {
+  it("should read the dateline's month and day, not a vague or passing one", () => {
+    expect(datelineMonthDay("本报讯(记者 马永伟)4月1日,第五届……")).toEqual({ month: 4, day: 1, year: null });
+    expect(datelineMonthDay("本报讯(记者 赵琦)4月上旬,小麦进入……")).toBeNull();
+    expect(datelineMonthDay("本报讯(记者 X)“太方便了!”12月22日,莘县……")).toEqual({ month: 12, day: 22, year: null });
+    expect(datelineMonthDay("本报讯(记者 X)沟通是钥匙。12月25日,记者从……")).toEqual({ month: 12, day: 25, year: null });
+    expect(datelineMonthDay("本报讯(记者 X)近日,今年3月1日实施的……")).toBeNull();
+    expect(datelineMonthDay("本报讯(记者 X)2025年12月25日,……")).toEqual({ month: 12, day: 25, year: 2025 });
+    expect(datelineMonthDay("4月1日,没有电头")).toBeNull();
+  });
+
+  it("should resolve the year against the issue date across a new year", () => {
+    expect(resolveYear({ month: 12, day: 30, year: null }, "2026-01-02")).toBe("2025-12-30");
+    expect(resolveYear({ month: 1, day: 1, year: null }, "2026-01-02")).toBe("2026-01-01");
+    expect(resolveYear({ month: 4, day: 7, year: null }, "2026-04-08")).toBe("2026-04-07");
+    expect(resolveYear({ month: 2, day: 30, year: null }, "2026-04-08")).toBeNull();
+  });
+
+  it("should infer the issue date as the day after the latest dateline", () => {
+    expect(inferIssueDate([{ month: 4, day: 1, year: null }, { month: 4, day: 7, year: null }], "2026年 2026年 2025年")).toBe("2026-04-08");
+    expect(inferIssueDate([{ month: 12, day: 26, year: null }], "2025年")).toBe("2025-12-27");
+    expect(inferIssueDate([{ month: 12, day: 31, year: null }], "2025年")).toBe("2026-01-01");
+    expect(inferIssueDate([{ month: 12, day: 30, year: null }, { month: 1, day: 1, year: null }], "2025年 2025年 2026年")).toBe("2026-01-02");
+    expect(inferIssueDate([], "2026年")).toBeNull();
+    expect(inferIssueDate([{ month: 4, day: 1, year: null }], "没有年份")).toBeNull();
+  });
+});
+
+describe("sentence edges", () => {
+  it.each([
+    ["群众连声称赞。", true],
+    ["“公积金服务真是暖到了心坎里!”", true],
+    ["他说:“这是好事。”", true],
+    ["取消“社保缴存满一年”", false],
+    ["该中心团支部获评市直五四红旗团支部,1名", false],
+    ["最动人的环节是“西部青年说”。五", false],
+    ["增长8.58", false],
+    ["全文完。(完)", true],
+  ])("endsSentence(%s) = %s", (text, expected) => {
+    expect(endsSentence(text)).toBe(expected);
+  });
+
+  it.each([
+    ["堂”学习平台,邀请各领域专家授课。", true],
+    ["人才,通过公务员招录等方式。", true],
+    ["清单,真正实现一码在手。", true],
+    ["沟通服务生态。这一措施让企业受益。", true],
+    ["过25%,行政复议与行政诉讼受案比达2:1。", true],
+    ["技术人员已经能够独立完成一系列复杂检测项目。", true],
+    [",经过一个多月的整改,隐患消除。", true],
+    ["同时,检查组将随机抽取大宗食品。", false],
+    ["近5年,全市累计投资100亿元。", false],
+    ["合作社负责人朱东杰说,如今合作社新增了生产线。", false],
+    ["该公司技术人员已经能够独立完成检测。", false],
+    ["本报讯(记者 张三)4月1日,会议召开。", false],
+    ["一是推行“一表申请”。", false],
+    ["“没想到拖了多年的难题,没打官司就解决了!”近日,张大爷说。", false],
+  ])("startsMidSentence(%s) = %s", (text, expected) => {
+    expect(startsMidSentence(text)).toBe(expected);
+  });
+
+  it("should tell fresh paragraph openers", () => {
+    expect(startsFresh("一是推行“一表申请”")).toBe(true);
+    expect(startsFresh("同时,检查组将……")).toBe(true);
+    expect(startsFresh("同志作为市派第一书记代表")).toBe(false);
+  });
+
+  it("should tell heading-like lines, subheads and captions", () => {
+    expect(isHeadingLike("铸魂强基,党建引领凝聚发展合力")).toBe(true);
+    expect(isHeadingLike("聊城大学党委书记白成林介绍,自")).toBe(false);
+    expect(isHeadingLike("这是一个很长很长的句子但是没有标点所以看起来像标题可是它实在太长了超过了四十个字的限制呢")).toBe(false);
+    expect(isSubheadLike("深耕主业,在服务大局中彰显作为")).toBe(true);
+    expect(isSubheadLike("下一步,该局将继续深化改革,推动更多事项实现")).toBe(false);
+    expect(looksLikeCaption("图为游客在运河岸边拍照留念。")).toBe(true);
+    expect(looksLikeCaption("消防指战员在演练中架设水带。 记者 杨光 摄")).toBe(true);
+    expect(looksLikeCaption("(记者 张三 摄)")).toBe(true);
+    expect(looksLikeCaption("摄影展开幕")).toBe(false);
+  });
+});
+
+describe("head reading", () => {
+  const heads = (...lines: [string, number][]) => lines.map(([text, gap], i) => classifyLine({ no: i + 1, text, indent: false }, gap) as Token);
+
+  it("should take a place or body line over the title as its label, with or without a blank line", () => {
+    expect(readHead(heads(["临清市", 1], ["农技下沉筑牢夏粮丰收根基", 1]))).toEqual({ label: "临清市", kicker: null, title: "农技下沉筑牢夏粮丰收根基" });
+    expect(readHead(heads(["聊城税务系统", 1], ["下沉式沟通激活发展“税动力”", 0])).label).toBe("聊城税务系统");
+  });
+
+  it("should tell a kicker from a title printed over two lines", () => {
+    expect(readHead(heads(["坚持人民至上 守护舌尖安全", 1], ["全市校园食品安全专项检查启动", 0]))).toEqual({
+      label: null,
+      kicker: "坚持人民至上 守护舌尖安全",
+      title: "全市校园食品安全专项检查启动",
+    });
+    expect(readHead(heads(["茌平区铝产业链", 1], ["向高端化迈出新步伐", 0])).title).toBe("茌平区铝产业链向高端化迈出新步伐");
+    expect(readHead(heads(["东昌府区", 1], ["坚持人民至上 守护舌尖安全", 0], ["专项检查", 0], ["启动", 0]))).toEqual({
+      label: "东昌府区",
+      kicker: "坚持人民至上 守护舌尖安全",
+      title: "专项检查启动",
+    });
+  });
+
+  it("should know labels", () => {
+    expect(isLabelLike("东昌府区人民法院")).toBe(true);
+    expect(isLabelLike("古楼街道")).toBe(true);
+    expect(isLabelLike("我市召开全市安全生产工作会")).toBe(false);
+    expect(isLabelLike("围绕产业需求培养年轻干部")).toBe(false);
+  });
+});
+
+describe("segment", () => {
+  it("should find numbered, lettered and bare page headers", () => {
+    expect(findHeader(tokens("第03版:要闻\n\n标题\n\n本报讯 正文。"))).toMatchObject({ pageName: "要闻", pageNumber: 3, headerDate: null });
+    expect(findHeader(tokens("A05 经济\n\n标题"))).toMatchObject({ pageName: "经济", pageNumber: 5 });
+    expect(findHeader(tokens("聊城日报\n2026年4月8日 星期三\n第3版 要闻\n\n标题"))).toMatchObject({
+      pageName: "要闻",
+      pageNumber: 3,
+      headerDate: "2026-04-08",
+    });
+    expect(findHeader(tokens("一线微观察\n\n潮头攻坚 实干争先")).pageName).toBe("一线微观察");
+    expect(findHeader(tokens("临清市\n\n农技下沉筑牢夏粮丰收根基")).pageName).toBeNull();
+    expect(findHeader(tokens("(上接第一版)\n\n也要看到,当前形势依然复杂。")).pageName).toBeNull();
+  });
+
+  it("should start articles at the head lines above a dateline, byline or subtitle", () => {
+    const segs = segment(
+      tokens(
+        "要闻\n\n标题一\n\n本报讯(记者 张三)4月1日,正文一。\n\n正文二。\n\n临清市\n\n标题二\n\n■ 本报记者 李四\n\n正文三。\n\n聊城日报 公益广告\n\n口号一句",
+      ),
+    );
+    expect(segs.articles.map((a) => a.heads.map((t) => t.text))).toEqual([["标题一"], ["临清市", "标题二"]]);
+    expect(segs.articles[1]?.bylines.map((t) => t.text)).toEqual(["■ 本报记者 李四"]);
+    expect(segs.ads.map((a) => a.tokens.map((t) => t.no))).toEqual([[17, 19]]);
+  });
+
+  it("should take short sentences under an ad marker as its slogans", () => {
+    const segs = segment(tokens("标题\n\n本报讯(记者 张三)4月1日,正文。\n\n聊城日报 公益广告\n\n文明出行,从我做起。"));
+    expect(segs.ads[0]?.tokens.map((t) => t.no)).toEqual([5, 7]);
+    expect(segs.articles[0]?.body.map((t) => t.no)).toEqual([3]);
+  });
+
+  it("should note a dateline lead with no headline above it", () => {
+    const segs = segment(tokens("标题\n\n本报讯(记者 张三)4月1日,正文。\n\n本报讯(记者 李四)4月2日,另一条。"));
+    expect(segs.articles.length).toBe(1);
+    expect(segs.untitled.map((t) => t.no)).toEqual([5]);
+  });
+
+  it("should not take an ad's slogans for the next article's head", () => {
+    const segs = segment(tokens("聊城日报 公益广告\n文明聊城 你我共建\n\n标题\n\n本报讯(记者 张三)4月1日,正文。"));
+    expect(segs.articles[0]?.heads.map((t) => t.text)).toEqual(["标题"]);
+    expect(segs.ads[0]?.tokens.map((t) => t.text)).toEqual(["聊城日报 公益广告", "文明聊城 你我共建"]);
+  });
+});
+
+describe("blocks and repairs", () => {
+  const body = (text: string) => classify(splitLines(text));
+
+  it("should join a paragraph split mid-sentence, but never onto a subhead", () => {
+    const { blocks } = buildBlocks(body("甲乙丙丁,1名\n\n同志获评先进。\n\n下一步推进\n\n小标题一\n\n正文继续。"), { indentedParagraphs: false });
+    expect(blocks.map((b) => [b.type, b.sourceLines, b.flags])).toEqual([
+      ["paragraph", [1, 3], ["joined"]],
+      ["subhead", [5], []],
+      ["subhead", [7], []],
+      ["paragraph", [9], []],
+    ]);
+  });
+
+  it("should use indentation: an indented line starts a new paragraph", () => {
+    const text = "\u3000\u3000第一段没有说完\n\n\u3000\u3000第二段另起。\n\n\u3000\u3000第三段接着\n\n写完了。";
+    const { blocks } = buildBlocks(body(text), { indentedParagraphs: true });
+    expect(blocks.map((b) => b.sourceLines)).toEqual([[1], [3], [5, 7]]);
+  });
+
+  it("should flag paragraphs that begin or end mid-sentence", () => {
+    const blocks: Block[] = [
+      { type: "paragraph", text: "本报讯(记者 张三)4月1日,会议召开。", sourceLines: [1], flags: [] },
+      { type: "paragraph", text: "”服务平台,企业可在线提交。", sourceLines: [3], flags: [] },
+      { type: "paragraph", text: "主要做法包括:", sourceLines: [5], flags: [] },
+      { type: "paragraph", text: "一是推行一表申请;", sourceLines: [7], flags: [] },
+      { type: "paragraph", text: "真正让干得好", sourceLines: [9], flags: [] },
+    ];
+    markDamage(blocks);
+    expect(blocks.map((b) => b.flags)).toEqual([[], ["start-missing"], [], [], ["end-missing"]]);
+  });
+
+  it("should move a stray paragraph back to the article it is about, with a warning", () => {
+    const draft = (title: string, paras: string[], first: number): DraftArticle =>
+      assembleArticle(
+        {
+          heads: [classifyLine({ no: first, text: title, indent: false }, 1)],
+          subtitle: null,
+          bylines: [],
+          body: paras.map((p, i) => classifyLine({ no: first + 2 + 2 * i, text: p, indent: false }, 1)),
+        },
+        { indentedParagraphs: false },
+      );
+    const tax = draft("聊城税务系统下沉式沟通激活税企发展", ["本报讯(记者 朱海波)12月25日,聊城税务系统推行下沉式沟通模式,组建税企沟通专班。", "东昌府区税务局举办培训活动,现场解答纳税人疑问。"], 1);
+    const injury = draft(
+      "聊城建立工伤康复专家库",
+      [
+        "本报讯(记者 陈金路)12月26日,聊城市工伤康复专家库建成,56名专家首批入库。",
+        "入库专家来自16家医疗机构,将为工伤康复提供多学科支撑。",
+        "市劳动能力鉴定委员会相关负责人表示,专家库将为工伤职工制定个性化康复方案。",
+        "从下沉式走访到专班式跟进,聊城税务系统以税企沟通机制为桥梁,让税务服务直达纳税人。",
+      ],
+      20,
+    );
+    const warnings: ParseWarning[] = [];
+    expect(relocate([tax, injury], [], warnings)).toEqual([]);
+    expect(injury.blocks.map((b) => b.sourceLines[0])).toEqual([22, 24, 26]);
+    expect(tax.blocks.at(-1)).toMatchObject({ sourceLines: [28], flags: ["relocated"] });
+    expect(warnings.map((w) => [w.code, w.lines])).toEqual([["relocated", [28]]]);
+  });
+});
+
+describe("departments and categories", () => {
+  it("should resolve departments, canonical, primary first", () => {
+    expect(departmentsOf({ label: null, kicker: null, title: "聊城建立工伤康复专家库", subtitle: null, text: "记者从市人力资源社会保障局获悉,专家库建成。" })[0]).toBe(
+      "聊城市人力资源和社会保障局",
+    );
+    expect(departmentsOf({ label: "聊城税务系统", kicker: null, title: "下沉式沟通", subtitle: null, text: "" })).toEqual(["国家税务总局聊城市税务局"]);
+    expect(departmentsOf({ label: null, kicker: null, title: "潮头攻坚", subtitle: "市住房公积金管理中心服务创新", text: "" })[0]).toBe(
+      "聊城市住房公积金管理中心",
+    );
+    expect(departmentsOf({ label: "临清市", kicker: null, title: "农技下沉", subtitle: null, text: "临清市农业农村局统筹全市农技力量。" })[0]).toBe(
+      "临清市农业农村局",
+    );
+  });
+
+  it("should keep unknown bodies as found, but not fragments of words", () => {
+    const found = departmentsOf({ label: null, kicker: null, title: "通知", subtitle: null, text: "记者从茌平区综合执法中心获悉,跨行政区划法院联动,以人民为中心。" });
+    expect(found).toEqual(["茌平区综合执法中心", "茌平区"].slice(0, found.length));
+    expect(found).not.toContain("区划法院");
+  });
+
+  it("should categorise by the weighted table, with evidence", () => {
+    expect(categorize("聊城仲裁委部署2026年服务新举措", "仲裁 法治 调解")).toMatchObject({ category: "courts" });
+    expect(categorize("聊城首期“你点我检”完成百批次抽样检测", "食品 抽检")).toMatchObject({ category: "food-safety" });
+    const { evidence } = categorize("农技下沉筑牢夏粮丰收根基", "小麦 春管");
+    expect(evidence).toContain("农技");
+    expect(categorize("天气晴朗", "市民出游")).toEqual({ category: "other", evidence: [] });
+  });
+});
+
+describe("lexicon", () => {
+  it("should find every term at every position, longest first", () => {
+    const lex = new Lexicon<number>([
+      ["食品", 1],
+      ["食品抽检", 2],
+      ["抽检", 3],
+    ]);
+    const hits: [string, number][] = [];
+    lex.scan("开展食品抽检", (term, _, at) => hits.push([term, at]));
+    expect(hits).toEqual([
+      ["食品抽检", 2],
+      ["食品", 2],
+      ["抽检", 4],
+    ]);
+  });
+
+  it("should map integers, clear in O(1) and grow", () => {
+    const m = new IntMap(4);
+    for (let i = 1; i <= 1000; i++) m.set(i * 7919, i);
+    expect(m.size).toBe(1000);
+    expect(m.get(7919 * 500)).toBe(500);
+    m.clear();
+    expect(m.size).toBe(0);
+    expect(m.has(7919)).toBe(false);
+    expect(m.setIfAbsent(5, 9)).toBe(9);
+    expect(m.setIfAbsent(5, 10)).toBe(9);
+  });
+});
