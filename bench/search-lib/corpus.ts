@@ -12,6 +12,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SqliteDb } from "../../lib/db/sqlite";
+import { createRandom } from "../lib/generate-edition";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FIXTURES = ["tests/fixtures/pages/seed-2026-04-08.expected.json", "tests/fixtures/pages/seed-2025-12-27.expected.json"];
@@ -58,17 +59,7 @@ export function loadPool(): Pool {
   return { articles, paragraphs: articles.flatMap((a) => a.paragraphs), departments: gazetteer.departments };
 }
 
-/** mulberry32: the same seed gives the same archive. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom };
 
 export const pick = <T>(random: () => number, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 

@@ -170,7 +170,8 @@ export function loadArticleFacts(db: SqliteDb): ArticleFacts {
   })();
 }
 
-function parseAliases(json: string): string[] {
+/** Department.aliases (a JSON array) → strings; anything malformed reads as no aliases. */
+export function parseAliases(json: string): string[] {
   try {
     const v: unknown = JSON.parse(json);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];

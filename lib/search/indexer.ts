@@ -12,6 +12,7 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { CATEGORY_LABELS } from "@/lib/parser/category";
+import { parseAliases } from "@/lib/search/facts";
 import { appendTokens, BARRIER, tokenString } from "@/lib/search/tokenize";
 
 /** What one article contributes to the index; the columns of article_fts (see its migration). */
@@ -142,15 +143,6 @@ function readSources(db: SqliteDb, ids: number[]): Map<number, IndexSource> {
     out.set(r.id, { title: r.title, label: r.label, kicker: r.kicker, subtitle: r.subtitle, plainText: r.plainText, meta: m });
   }
   return out;
-}
-
-function parseAliases(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 /**
