@@ -1,11 +1,24 @@
-/** `npm run db:migrate`: applies pending migrations to DATABASE_URL (no native engine needed). */
+/**
+ * `npm run db:migrate`: applies pending migrations to DATABASE_URL (no native engine needed), then
+ * rebuilds the search index if a migration emptied it (it is derived from the articles).
+ */
 import { applyMigrations, sqlitePathFromUrl } from "../lib/db/migrations";
+import { openSqlite } from "../lib/db/sqlite";
 import { DEFAULT_DATABASE_URL } from "../lib/env-defaults";
+import { ensureSearchIndex } from "../lib/search/indexer";
 
 const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 try {
   const applied = await applyMigrations(sqlitePathFromUrl(url));
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  const db = openSqlite(url);
+  try {
+    const started = performance.now();
+    const indexed = ensureSearchIndex(db);
+    if (indexed) console.log(`Rebuilt the search index: ${indexed} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  } finally {
+    db.close();
+  }
 } catch (err) {
   console.error(`db:migrate failed on ${url}: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

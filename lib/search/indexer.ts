@@ -13,7 +13,7 @@ import { dict } from "@node-rs/jieba/dict";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { CATEGORY_LABELS } from "@/lib/parser/category";
 import { parseAliases } from "@/lib/search/facts";
-import { appendTokens, BARRIER, tokenString } from "@/lib/search/tokenize";
+import { appendTokens, appendTrigrams, BARRIER, trigramString } from "@/lib/search/tokenize";
 
 /** What one article contributes to the index; the columns of article_fts (see its migration). */
 export interface IndexSource {
@@ -34,6 +34,11 @@ export interface IndexRow {
   subtitle: string;
   body: string;
   meta: string;
+  /** Trigram columns (appendTrigrams): the title; label, kicker and subtitle; the body; meta. */
+  title3: string;
+  head3: string;
+  body3: string;
+  meta3: string;
 }
 
 let jieba: Jieba | undefined;
@@ -77,10 +82,14 @@ const LEAD_CHARS = 200;
 /** The tokens of one article (pure: no database). */
 export function buildIndexRow(src: IndexSource): IndexRow {
   const meta: string[] = [];
+  const meta3: string[] = [];
   for (const value of src.meta) {
     if (meta.length > 0) meta.push(BARRIER);
     appendTokens(value, meta);
+    appendTrigrams(value, meta3);
   }
+  const head3: string[] = [];
+  for (const value of [src.label, src.kicker, src.subtitle]) if (value) appendTrigrams(value, head3);
   return {
     title: fieldTokens(src.title, src.title),
     label: fieldTokens(src.label, src.label),
@@ -88,6 +97,10 @@ export function buildIndexRow(src: IndexSource): IndexRow {
     subtitle: fieldTokens(src.subtitle, src.subtitle),
     body: fieldTokens(src.plainText, leadOf(src.plainText), true),
     meta: meta.join(" "),
+    title3: trigramString(src.title),
+    head3: head3.join(" "),
+    body3: trigramString(src.plainText),
+    meta3: meta3.join(" "),
   };
 }
 
@@ -103,7 +116,9 @@ interface ArticleRow {
 }
 
 const CHUNK = 500;
-const INSERT_ROW = "INSERT INTO article_fts (rowid, title, label, kicker, subtitle, body, meta) VALUES (?, ?, ?, ?, ?, ?, ?)";
+const INSERT_ROW = `INSERT INTO article_fts (rowid, title, label, kicker, subtitle, body, meta, title3, head3, body3, meta3)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const insertValues = (id: number, r: IndexRow) => [id, r.title, r.label, r.kicker, r.subtitle, r.body, r.meta, r.title3, r.head3, r.body3, r.meta3];
 const categoryLabels = CATEGORY_LABELS as Record<string, string>;
 
 function inChunks(ids: readonly number[], each: (chunk: number[]) => void): void {
@@ -159,7 +174,7 @@ export function indexArticles(db: SqliteDb, articleIds: number[]): void {
   inChunks([...new Set(articleIds)], (ids) => {
     for (const [id, src] of readSources(db, ids)) {
       const r = buildIndexRow(src);
-      insert.run(id, r.title, r.label, r.kicker, r.subtitle, r.body, r.meta);
+      insert.run(...insertValues(id, r));
     }
   });
 }
@@ -187,7 +202,7 @@ export function reindexAll(db: SqliteDb, onProgress?: (done: number, total: numb
     inChunks(ids, (chunk) => {
       for (const [id, src] of readSources(db, chunk)) {
         const r = buildIndexRow(src);
-        insert.run(id, r.title, r.label, r.kicker, r.subtitle, r.body, r.meta);
+        insert.run(...insertValues(id, r));
       }
       done += chunk.length;
       onProgress?.(done, ids.length);
@@ -195,4 +210,15 @@ export function reindexAll(db: SqliteDb, onProgress?: (done: number, total: numb
     db.prepare("INSERT INTO article_fts (article_fts) VALUES ('optimize')").run();
   })();
   return ids.length;
+}
+
+/**
+ * Rebuilds the index when it is empty while there are articles: a migration that reshapes
+ * article_fts (it is derived data) leaves it so. Run after migrations (`npm run db:migrate`).
+ * Returns the number of articles indexed (0 when nothing was needed).
+ */
+export function ensureSearchIndex(db: SqliteDb, onProgress?: (done: number, total: number) => void): number {
+  const hasArticles = db.prepare("SELECT 1 FROM Article LIMIT 1").get() !== undefined;
+  const hasRows = db.prepare("SELECT 1 FROM article_fts_docsize LIMIT 1").get() !== undefined;
+  return hasArticles && !hasRows ? reindexAll(db, onProgress) : 0;
 }

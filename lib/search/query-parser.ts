@@ -44,7 +44,8 @@ const ftsString = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * One unit sequence → FTS5 expression: a phrase of the index's tokens (lib/search/tokenize.ts).
- * A CJK run gives its bigrams, followed by its tail (last character) when another run follows,
+ * A single Chinese run of three or more characters gives its trigrams (the trigram columns).
+ * Otherwise: * A CJK run gives its bigrams, followed by its tail (last character) when another run follows,
  * since the text's run must end there too; a word gives itself. A last run of one character is a
  * prefix token (the text's run may go on: "2026年" → "2026 年" *), and a lone character is the
  * prefix query "税" *, which finds it wherever it stands.
@@ -56,6 +57,14 @@ export function unitsExpression(units: Unit[]): string | null {
     const last = runs[runs.length - 1];
     if (last && last[0]!.run === u.run) last.push(u);
     else runs.push([u]);
+  }
+  // One Chinese run of three or more characters, the commonest longer query: a phrase of its
+  // trigrams, found in the trigram columns (same matches as its bigrams, far shorter doclists).
+  const only = runs.length === 1 ? runs[0]! : null;
+  if (only && only[0]!.cjk && only.length >= 3) {
+    const trigrams: string[] = [];
+    for (let k = 0; k + 2 < only.length; k++) trigrams.push(only[k]!.text + only[k + 1]!.text + only[k + 2]!.text);
+    return ftsString(trigrams.join(" "));
   }
   const tokens: string[] = [];
   let prefix = false;

@@ -167,6 +167,54 @@ export function appendTokens(text: string, into: string[], barrierAtBreaks = fal
   if (word) into.push(word);
 }
 
+/**
+ * Appends the *trigram* tokens of `text` to `into`: for each CJK run of three or more characters
+ * its overlapping trigrams ("公积金中心" → "公积金 积金中 金中心"), and a BARRIER between runs so no
+ * phrase spans two. They fill their own columns of article_fts: a query of three or more
+ * characters is then a phrase of trigrams, whose doclists are far shorter than those of its
+ * bigrams ("服务" is in most articles, "服务局" in few), so it is matched and ranked faster, as
+ * exactly. Runs, folding and characters are those of appendTokens.
+ */
+export function appendTrigrams(text: string, into: string[]): void {
+  let a = ""; // the run's last two characters, a before b; "" when fewer
+  let b = "";
+  let runHasTokens = false;
+  const endRun = () => {
+    a = b = "";
+    runHasTokens = false;
+  };
+  const push = (ch: string) => {
+    if (a) {
+      if (!runHasTokens && into.length > 0 && into[into.length - 1] !== BARRIER) into.push(BARRIER);
+      into.push(a + b + ch);
+      runHasTokens = true;
+    }
+    a = b;
+    b = ch;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      push(text[i]!);
+      i++;
+      continue;
+    }
+    const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
+    const width = cp > 0xffff ? 2 : 1;
+    if (kindOf(cp) === Kind.Cjk) push(foldChar(cp, text.slice(i, i + width)));
+    else endRun();
+    i += width;
+  }
+}
+
+/** The trigram tokens of a text as one space-separated string (see appendTrigrams). */
+export function trigramString(text: string | null): string {
+  if (!text) return "";
+  const out: string[] = [];
+  appendTrigrams(text, out);
+  return out.join(" ");
+}
+
 /** The index tokens of a text as one space-separated string (one column of article_fts). */
 export function tokenString(text: string | null, barrierAtBreaks = false): string {
   if (!text) return "";

@@ -2,11 +2,15 @@
  * The tokens the index stores and the FTS5 expressions queries compile to must agree: these tests
  * pin both sides (lib/search/tokenize.ts, lib/search/query-parser.ts, lib/search/highlight.ts).
  */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildIndexRow } from "@/lib/search/indexer";
 import { highlightHtml, makeSnippet } from "@/lib/search/highlight";
 import { parseQuery } from "@/lib/search/query-parser";
-import { BARRIER, normalize, simplify, tokenString, toUnits } from "@/lib/search/tokenize";
+import { BARRIER, normalize, simplify, tokenString, toUnits, trigramString } from "@/lib/search/tokenize";
 
 describe("normalize", () => {
   it.each([
@@ -56,6 +60,13 @@ describe("index tokens", () => {
     expect(tokenString("第一段\n第二段", true)).toBe(`第一 一段 段 ${BARRIER} 第二 二段 段`);
   });
 
+  it("should index each run of three or more characters as its trigrams, runs kept apart", () => {
+    expect(trigramString("公积金中心")).toBe("公积金 积金中 金中心");
+    expect(trigramString("税务,法院")).toBe("");
+    expect(trigramString("住房公积金、2026年全市税务局")).toBe(`住房公 房公积 公积金 ${BARRIER} 年全市 全市税 市税务 税务局`);
+    expect(trigramString("檢驗檢測")).toBe("檢驗檢 驗檢測");
+  });
+
   it("should fill every column of an article's row", () => {
     const row = buildIndexRow({
       title: "精准培训",
@@ -71,14 +82,45 @@ describe("index tokens", () => {
     // Paragraphs and meta values are kept apart by a token no query produces.
     expect(row.body).toContain(`第一 一段 段 ${BARRIER} 第二 二段 段`);
     expect(row.meta).toContain(`中心 心 ${BARRIER} 白文`);
+    expect(row.title3).toBe("精准培 准培训");
+    expect(row.head3).toContain("聊城市");
+    expect(row.body3).toBe(`第一段 ${BARRIER} 第二段`);
+    expect(row.meta3).toContain(`检测中 测中心 ${BARRIER} 白文斌`);
     // Dictionary words (jieba) of the head and lead, a ranking signal.
     expect([...Object.values(row)].join(" ").split(" ")).toContain("培训");
   });
 });
 
 describe("query expressions", () => {
-  it("should turn a CJK term into a phrase of its bigrams", () => {
-    expect(parseQuery("公积金").match).toContain('"公积 积金"');
+  it("should turn a two-character term into its bigram, a longer one into a phrase of its trigrams", () => {
+    expect(parseQuery("法院").match).toBe('"法院"');
+    expect(parseQuery("公积金").match).toBe('"公积金"');
+    expect(parseQuery("市场监管").match).toBe('"市场监 场监管"');
+  });
+
+  it("should find a Chinese string in a text exactly when the text contains it, through bigrams or trigrams", () => {
+    // The real table (its migration) in memory, one row per text; a small alphabet makes matches and near misses common.
+    const migrations = path.join(import.meta.dirname, "../../../prisma/migrations");
+    const latest = fs.readdirSync(migrations).filter((d) => d.endsWith("_search_trigrams"))[0]!;
+    const db = new Database(":memory:");
+    db.exec(fs.readFileSync(path.join(migrations, latest, "migration.sql"), "utf8"));
+    const columns = ["title", "label", "kicker", "subtitle", "body", "meta", "title3", "head3", "body3", "meta3"] as const;
+    const insert = db.prepare(`INSERT INTO article_fts (rowid, ${columns.join(", ")}) VALUES (?, ${columns.map(() => "?").join(", ")})`);
+    const find = db.prepare("SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid").pluck();
+    const text = fc.string({ unit: fc.constantFrom("公", "积", "金", "中", "心", ",", "\n", "A", " "), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom("公", "积", "金", "中", "心"), minLength: 2, maxLength: 5 }), (texts, q) => {
+        db.exec("INSERT INTO article_fts (article_fts) VALUES ('delete-all')");
+        texts.forEach((t, i) => {
+          const row = buildIndexRow({ title: t, label: null, kicker: null, subtitle: null, plainText: "", meta: [] });
+          insert.run(i + 1, ...columns.map((c) => row[c]));
+        });
+        const expected = texts.flatMap((t, i) => (t.includes(q) ? [i + 1] : []));
+        expect(find.all(parseQuery(q).match!)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+    db.close();
   });
 
   it("should look a single character up as a prefix of the tokens", () => {
