@@ -21,13 +21,15 @@ export function FontSizeControl() {
     setScale(next);
     localStorage.setItem(KEY, String(next));
   };
+  // The accessible names start with the visible "A−"/"A+" (WCAG 2.5.3, label in name), so a
+  // speech-input user can say what they see.
   return (
     <div role="group" aria-label="字号" className="flex items-center gap-1">
-      <button type="button" onClick={() => step(-1)} className="rounded border border-rule px-2 py-1" aria-label="减小字号">
+      <button type="button" onClick={() => step(-1)} className="rounded border border-rule px-2 py-1" aria-label="A− 减小字号" title="减小字号">
         A−
       </button>
       <span className="min-w-12 text-center text-sm" aria-live="polite">{Math.round(scale * 100)}%</span>
-      <button type="button" onClick={() => step(1)} className="rounded border border-rule px-2 py-1" aria-label="增大字号">
+      <button type="button" onClick={() => step(1)} className="rounded border border-rule px-2 py-1" aria-label="A+ 增大字号" title="增大字号">
         A+
       </button>
     </div>

@@ -62,23 +62,15 @@ export function parsePage(input: Uint8Array | string, options: ParseOptions = {}
   }
 }
 
-const T: Record<string, number> = ((globalThis as any).__T ??= {});
-let _t = 0;
-const tick = (k: string) => { const n = performance.now(); T[k] = (T[k] ?? 0) + n - _t; _t = n; };
 function parseLines(lines: readonly Line[], text: string, encoding: ParsedPage["encoding"], options: ParseOptions): ParsedPage {
-  _t = performance.now();
   const tokens = classify(lines);
   const layout = readLayout(tokens);
   const segs = segment(tokens);
-  tick("classify+segment");
   const warnings: ParseWarning[] = [];
 
   const drafts: DraftArticle[] = segs.articles.map((s) => assembleArticle(s, layout));
-  tick("assemble");
   const unplaced = relocate(drafts, segs.fragments, warnings);
-  tick("relocate");
   for (const d of drafts) markDamage(d.blocks);
-  tick("damage");
 
   // Dates: the issue date is given, or inferred from the page header or the datelines.
   const leads: (MonthDay | null)[] = drafts.map((d) => {
@@ -108,9 +100,7 @@ function parseLines(lines: readonly Line[], text: string, encoding: ParsedPage["
     }
   }
 
-  tick("dates");
   const articles: ParsedArticle[] = drafts.map((d, i) => enrichArticle(d, leads[i] ?? null, issueDate));
-  tick("enrich");
 
   for (const a of articles) {
     for (const b of a.blocks) {
@@ -146,9 +136,7 @@ function parseLines(lines: readonly Line[], text: string, encoding: ParsedPage["
     headerLines: segs.header.map((t) => t.no),
     encoding,
   };
-  tick("warnings");
   ensureNothingLost(page, lines);
-  tick("ensure");
   return page;
 }
 
