@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 
 /** Shown when a page fails to render; never exposes the error's details to readers. */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ArticlePage } from "@/lib/db/articles";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { PageMap } from "@/components/page-map";
 import type { PageView } from "@/lib/db/pages";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";

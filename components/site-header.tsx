@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { env } from "@/lib/env";
 
 /** Masthead, main navigation and the search box shown on every page. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { listCategoryCounts } from "@/lib/db/categories";
 import { CATEGORY_LABELS } from "@/lib/parser";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { listPublishedIssues } from "@/lib/db/issues";
 import { formatIssueDate } from "@/lib/site/format";
 import { monthParam } from "@/lib/validations/params";

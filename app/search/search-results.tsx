@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { highlightHtml } from "@/lib/search/highlight";
 import type { SearchResponse, SearchResult } from "@/lib/search/query";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { CopyLinkButton, FontSizeControl } from "@/components/reader-tools";
 import { getArticle, listRecentArticleIds } from "@/lib/db/articles";

@@ -1,6 +1,6 @@
 import { decodeSegment } from "@/lib/site/format";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/article-list";
 import { listArticlesByDepartment } from "@/lib/db/articles";
