@@ -156,8 +156,18 @@ export function assembleArticle(seg: ArticleSegment, layout: Layout): DraftArtic
   const { blocks, trailingBylines } = buildBlocks(seg.body, layout);
   for (const t of trailingBylines) addPeople(bylines, t.people);
   for (const b of blocks) if (b.type === "caption") addPeople(bylines, parsePhotoCredit(b.text));
-  const headTokens = [...seg.heads, ...(seg.subtitle ? [seg.subtitle] : []), ...seg.bylines, ...trailingBylines];
-  const headLines = headTokens.map((t) => t.no).sort((a, b) => a - b);
+  const headLines: number[] = [];
+  for (const t of seg.heads) headLines.push(t.no);
+  if (seg.subtitle) headLines.push(seg.subtitle.no);
+  for (const t of seg.bylines) headLines.push(t.no);
+  for (const t of trailingBylines) headLines.push(t.no);
+  // Nearly in order already (only a subtitle may follow a byline): an insertion sort is cheapest.
+  for (let i = 1; i < headLines.length; i++) {
+    const v = headLines[i] as number;
+    let k = i;
+    for (; k > 0 && (headLines[k - 1] as number) > v; k--) headLines[k] = headLines[k - 1] as number;
+    headLines[k] = v;
+  }
   return {
     label,
     kicker,

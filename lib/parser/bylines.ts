@@ -1,4 +1,4 @@
-import { BULLETS, BYLINE_NOISE, DATELINE, NAME_SEPARATORS, NOT_A_NAME, PERSON_NAME, PHOTO_CREDIT, ROLE_FIRST, ROLE_WORDS, SURNAMES } from "./rules";
+import { BULLETS, BYLINE_NOISE, DATELINE, NAME_SEPARATOR, NOT_A_NAME, PERSON_NAME, PHOTO_CREDIT, ROLE_FIRST, ROLE_WORDS, SURNAMES } from "./rules";
 import type { Byline, BylineRole } from "./types";
 
 /** A bare name: a common family name first, two to four characters (or a "·" name). */
@@ -8,11 +8,24 @@ function looksLikePersonName(w: string): boolean {
   return SURNAMES.has(w.charAt(0)) || (w.length >= 3 && SURNAMES.has(w.slice(0, 2)));
 }
 
+/** The role words by their first character, in ROLE_WORDS order (so still longest first). */
+const ROLES_BY_FIRST = new Map<number, (typeof ROLE_WORDS)[number][]>();
+for (const entry of ROLE_WORDS) {
+  const c = entry[0].charCodeAt(0);
+  ROLES_BY_FIRST.set(c, [...(ROLES_BY_FIRST.get(c) ?? []), entry]);
+}
+
 /** The role word a text starts with, longest first ("本报记者" before "记者"). */
 function leadingRole(word: string): { role: BylineRole; length: number } | null {
-  for (const [w, role] of ROLE_WORDS) if (word.startsWith(w)) return { role, length: w.length };
+  const candidates = ROLE_FIRST[word.charCodeAt(0)] === 1 ? ROLES_BY_FIRST.get(word.charCodeAt(0)) : undefined;
+  if (candidates) for (const [w, role] of candidates) if (word.startsWith(w)) return { role, length: w.length };
   return null;
 }
+
+// Compiled once (a regex literal in a function body is a new object on every call).
+const COLONS = /[\uff1a:]/gu;
+const TRAILING_PHOTO = /(?:^|[\s\uff0f/])摄$/u;
+const LEADING_SLASH = /^[\uff0f/]/u;
 
 /**
  * Reads "本报记者 A B 本报通讯员 C", "文图 A B", "记者 A 通讯员 B、C", "记者A" or "A" into people with
@@ -25,27 +38,34 @@ function leadingRole(word: string): { role: BylineRole; length: number } | null 
 export function parseBylineText(text: string): Byline[] | null {
   let t = text;
   if (t.length > 0 && BULLETS[t.charCodeAt(0)] === 1) t = t.slice(1);
-  t = t.replace(/[\uff1a:]/gu, " ").trim();
+  t = t.replace(COLONS, " ").trim();
   if (t === "") return null;
   // "张三 摄" / "张三/摄": the names before a trailing 摄 are photographers.
   let trailingPhoto = false;
-  const photo = /(?:^|[\s\uff0f/])摄$/u.exec(t);
+  const photo = t.charCodeAt(t.length - 1) === 0x6444 /* 摄 */ ? TRAILING_PHOTO.exec(t) : null;
   if (photo) {
     trailingPhoto = true;
     t = t.slice(0, photo.index).trim();
   }
-  const words = t.split(NAME_SEPARATORS);
   const out: Byline[] = [];
   let role: BylineRole = "contributor";
   let sawRole = trailingPhoto;
-  for (let w of words) {
-    if (w === "" || BYLINE_NOISE.has(w)) continue;
+  // The words between runs of NAME_SEPARATORS, split by hand: a sentence is rejected at its first
+  // word that is not a name, without splitting the rest.
+  const n = t.length;
+  for (let i = 0; i < n; ) {
+    while (i < n && NAME_SEPARATOR[t.charCodeAt(i)] === 1) i++;
+    if (i === n) break;
+    const from = i;
+    while (i < n && NAME_SEPARATOR[t.charCodeAt(i)] !== 1) i++;
+    let w = t.slice(from, i);
+    if (BYLINE_NOISE.has(w)) continue;
     // Role words may be glued to the name ("记者张三") or stand alone.
     const r = leadingRole(w);
     if (r) {
       role = r.role;
       sawRole = true;
-      w = w.slice(r.length).replace(/^[\uff0f/]/u, "");
+      w = w.slice(r.length).replace(LEADING_SLASH, "");
       if (w === "") continue;
     }
     if (!PERSON_NAME.test(w) || NOT_A_NAME.has(w)) return null;

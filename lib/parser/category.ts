@@ -28,6 +28,8 @@ export interface TermRule {
   term: string;
   /** weight per category, in SLUGS order (0: none) */
   weights: Float64Array;
+  /** the categories with a weight (most terms speak for one), so counting skips the others */
+  weighted: Int32Array;
 }
 
 const TERMS = new Map<string, TermRule>();
@@ -35,13 +37,14 @@ SLUGS.forEach((slug, si) => {
   for (const [term, weight] of Object.entries(RULES[slug].terms)) {
     let rule = TERMS.get(term);
     if (!rule) {
-      rule = { id: TERMS.size, term, weights: new Float64Array(SLUGS.length) };
+      rule = { id: TERMS.size, term, weights: new Float64Array(SLUGS.length), weighted: new Int32Array(0) };
       TERMS.set(term, rule);
     }
     rule.weights[si] = weight;
   }
 });
 const RULE_LIST = [...TERMS.values()];
+for (const rule of RULE_LIST) rule.weighted = Int32Array.from(SLUGS.keys()).filter((s) => rule.weights[s] !== 0);
 const LEXICON = new Lexicon(TERMS.entries());
 
 /** Every rule-table term, for scanners that look for several tables at once. */
@@ -60,10 +63,15 @@ export interface CategoryTally {
 }
 
 const COUNTS = new Float64Array(RULE_LIST.length);
+/** The terms counted by the latest tally, so a new one clears only those (not the whole table). */
+let lastTouched: number[] = [];
 
 export function newTally(): CategoryTally {
-  for (let i = 0; i < RULE_LIST.length; i++) COUNTS[i] = 0;
-  return { scores: new Float64Array(SLUGS.length), touched: [] };
+  // Normally already cleared by `decideCategory`; this covers a tally that was never decided.
+  for (const id of lastTouched) COUNTS[id] = 0;
+  const tally: CategoryTally = { scores: new Float64Array(SLUGS.length), touched: [] };
+  lastTouched = tally.touched;
+  return tally;
 }
 
 /** Adds one occurrence of a rule-table term (found by some scan), counting `factor` times. */
@@ -71,7 +79,11 @@ export function countTerm(rule: TermRule, factor: number, tally: CategoryTally):
   if (COUNTS[rule.id] === 0) tally.touched.push(rule.id);
   COUNTS[rule.id]! += factor;
   const w = rule.weights;
-  for (let s = 0; s < w.length; s++) if (w[s] !== 0) tally.scores[s]! += (w[s] as number) * factor;
+  const weighted = rule.weighted;
+  for (let k = 0; k < weighted.length; k++) {
+    const s = weighted[k] as number;
+    tally.scores[s]! += (w[s] as number) * factor;
+  }
 }
 
 /** Adds the rule-table terms found in `text`, each occurrence counting `factor` times. */
@@ -89,20 +101,43 @@ export function decideCategory(tally: CategoryTally): { category: CategorySlug; 
       best = s;
     }
   }
-  const evidence: [string, number][] = [];
+  // The strongest `maxEvidence` terms, kept in order as they are found (no sort of every term).
+  const terms: string[] = [];
+  const weights: number[] = [];
   if (best >= 0 && bestScore >= table.minScore) {
     for (const id of tally.touched) {
       const rule = RULE_LIST[id] as TermRule;
       const w = rule.weights[best] as number;
-      if (w !== 0) evidence.push([rule.term, w * (COUNTS[id] as number)]);
+      if (w !== 0) keepStrongest(terms, weights, rule.term, w * (COUNTS[id] as number), table.maxEvidence);
     }
   }
   for (const id of tally.touched) COUNTS[id] = 0;
   tally.touched.length = 0;
   const slug = SLUGS[best];
   if (slug === undefined || bestScore < table.minScore) return { category: "other", evidence: [] };
-  evidence.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { category: slug, evidence: evidence.slice(0, table.maxEvidence).map(([t]) => t) };
+  return { category: slug, evidence: terms };
+}
+
+/**
+ * Inserts a term into a short list ordered strongest first (ties: by term), keeping at most `max`.
+ * Terms are distinct, so the order is total and the list equals the head of a full sort.
+ */
+function keepStrongest(terms: string[], weights: number[], term: string, w: number, max: number): void {
+  let at = terms.length;
+  while (at > 0) {
+    const v = weights[at - 1] as number;
+    if (v > w || (v === w && (terms[at - 1] as string) < term)) break;
+    at--;
+  }
+  if (at >= max) return;
+  // Shift the weaker ones down (the last falls off a full list) and put the term in its place.
+  let k = Math.min(terms.length, max - 1);
+  for (; k > at; k--) {
+    terms[k] = terms[k - 1] as string;
+    weights[k] = weights[k - 1] as number;
+  }
+  terms[at] = term;
+  weights[at] = w;
 }
 
 /**

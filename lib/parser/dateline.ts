@@ -14,7 +14,8 @@ export interface MonthDay {
 /** What may come right before a dateline's date: the end of a quote, a sentence or "……". */
 const CLAUSE_BREAK = new Set([..."\u3002\uff01\uff1f!?\u201d\u2019\u2026\uff09) \u3000\uff0c,"].map((c) => c.charCodeAt(0)));
 const pad = (n: number) => String(n).padStart(2, "0");
-const toAscii = (s: string) => s.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+const FULLWIDTH_DIGIT = /[０-９]/gu;
+const toAscii = (s: string) => s.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** Days in a month (February of a leap year has 29). */
 function daysIn(year: number, month: number): number {
@@ -31,10 +32,11 @@ export function datelineMonthDay(lead: string): MonthDay | null {
   const m = DATELINE.exec(lead);
   if (!m) return null;
   const rest = lead.slice(m[0].length, m[0].length + LEAD_DATE_WINDOW);
+  // An exec loop rather than matchAll, which copies the regex on every call.
   LEAD_DATE.lastIndex = 0;
-  for (const d of rest.matchAll(LEAD_DATE)) {
+  for (let d = LEAD_DATE.exec(rest); d; d = LEAD_DATE.exec(rest)) {
     // Only a date that opens a clause is the dateline's ("今年3月1日" in passing is not).
-    const at = d.index ?? 0;
+    const at = d.index;
     if (at > 0 && !CLAUSE_BREAK.has(rest.charCodeAt(at - 1))) continue;
     if (d[3] === undefined) return null;
     const month = Number(toAscii(d[2] ?? ""));
@@ -59,9 +61,13 @@ export function resolveYear(md: MonthDay, issueDate: string): string | null {
 // The issue date is the same for every article of a page: parse it once.
 let lastIssue = "";
 let lastParts: [number, number, number] = [0, 0, 0];
+const ISSUE_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 function issueParts(issueDate: string): [number, number, number] {
   if (issueDate !== lastIssue) {
-    lastParts = issueDate.split("-").map(Number) as [number, number, number];
+    // Always YYYY-MM-DD in practice: read the three fields in place (splitting is the slow way).
+    lastParts = ISSUE_DATE_SHAPE.test(issueDate)
+      ? [Number(issueDate.slice(0, 4)), Number(issueDate.slice(5, 7)), Number(issueDate.slice(8, 10))]
+      : (issueDate.split("-").map(Number) as [number, number, number]);
     lastIssue = issueDate;
   }
   return lastParts;

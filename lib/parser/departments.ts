@@ -91,82 +91,127 @@ export function gazetteerNames(): Iterable<readonly [string, GazetteerEntry]> {
  * mention followed by an official speaking for it ("市司法局党组书记、局长杨国强表示") 2 more, the
  * body the news comes from ("记者从市人社局获悉") 3 more — all multiplied by `weight` (head lines
  * weigh more). `matches` are the gazetteer names a scan found in `text` (longest first at each
- * position); names found by no scan are looked up here.
+ * position), and `endings` the positions of the last characters of body endings (see
+ * `bodyEndingMarks`) that scan found; names found by no scan are looked up here.
  */
-export function collectBodies(text: string, weight: number, into: FoundBodies, offset = 0, matches?: readonly NameMatch[]): void {
+export function collectBodies(
+  text: string,
+  weight: number,
+  into: FoundBodies,
+  offset = 0,
+  matches?: readonly NameMatch[],
+  endings?: readonly number[],
+): void {
   if (text.length < 2) return;
-  const found: NameMatch[] = [];
-  if (matches) found.push(...matches);
-  else NAMES.scan(text, (term, entry, at) => found.push({ term, entry, at }));
+  let found: readonly NameMatch[] | undefined = matches;
+  if (!found) {
+    const scanned: NameMatch[] = [];
+    NAMES.scan(text, (term, entry, at) => scanned.push({ term, entry, at }));
+    found = scanned;
+  }
+  // Spans of the names kept, as (start, end, 1 if a place else 0) triples.
   const spans: number[] = [];
-  const placeSpans = new Set<number>();
   let coveredUntil = 0;
-  const note = (name: string, start: number, end: number) => {
-    let s = 1;
-    if (OFFICIAL_AFTER.test(text.slice(end, end + 6))) s += 2;
-    if (start > 0 && SOURCE_BEFORE[text.charCodeAt(start - 1)] === 1) s += 3;
-    const f = into.get(name);
-    if (f) f.score += s * weight;
-    else into.set(name, { score: s * weight, first: offset + start });
-  };
   // Longest match at each position, no overlaps.
   for (const m of found) {
     if (m.at < coveredUntil) continue;
     coveredUntil = m.at + m.term.length;
-    spans.push(m.at, coveredUntil);
-    if (m.entry.kind === PLACE_KIND) placeSpans.add(m.at);
-    note(m.entry.name, m.at, coveredUntil);
+    spans.push(m.at, coveredUntil, m.entry.kind === PLACE_KIND ? 1 : 0);
+    noteBody(text, m.entry.name, m.at, coveredUntil, weight, offset, into);
   }
-  findUnknownBodies(text, spans, placeSpans, note);
+  findUnknownBodies(text, spans, weight, offset, into, endings);
 }
 
-/** Bodies the gazetteer does not list: a place prefix, a short name, a body ending. */
-function findUnknownBodies(
-  text: string,
-  known: readonly number[],
-  placeSpans: ReadonlySet<number>,
-  note: (name: string, start: number, end: number) => void,
-): void {
-  // One native search for the endings' last characters (局, 心, 会, 院, 学); only there a closer look.
+/**
+ * Counts one mention of a body at [start, end) of `text` into `into`: 1, 2 more when an official
+ * speaks for it, 3 more when the news comes from it; times `weight`. (A plain function rather than
+ * a closure per text: this runs for every name in every article.)
+ */
+function noteBody(text: string, name: string, start: number, end: number, weight: number, offset: number, into: FoundBodies): void {
+  let s = 1;
+  if (OFFICIAL_AFTER.test(text.slice(end, end + 6))) s += 2;
+  if (start > 0 && SOURCE_BEFORE[text.charCodeAt(start - 1)] === 1) s += 3;
+  const f = into.get(name);
+  if (f) f.score += s * weight;
+  else into.set(name, { score: s * weight, first: offset + start });
+}
+
+/**
+ * Bodies the gazetteer does not list: a place prefix, a short name, a body ending. Only where an
+ * ending's last character stands (局, 心, 会, 院, 学) is there a closer look: at `endings` if a
+ * scan found them, else found here with one native search.
+ */
+function findUnknownBodies(text: string, known: readonly number[], weight: number, offset: number, into: FoundBodies, endings?: readonly number[]): void {
+  if (endings) {
+    for (const at of endings) findUnknownBodyAt(text, at + 1, known, weight, offset, into);
+    return;
+  }
+  // (`test` rather than `exec`: no match object per hit; the match is one code unit.)
   ENDING_LAST.lastIndex = 0;
-  for (let m = ENDING_LAST.exec(text); m; m = ENDING_LAST.exec(text)) {
-    const end = m.index + 1;
-    for (const ending of BODY_ENDINGS) {
-      const endingStart = end - ending.length;
-      if (endingStart < 1 || !text.startsWith(ending, endingStart)) continue;
-      const start = placeStart(text, endingStart);
-      if (start < 0) continue;
-      // A listed place inside it is fine ("茌平区" in "茌平区工业和信息化局"); any other listed name
-      // overlapping it means the match is wrong ("阳谷县人民检察院联合县水利局").
-      let overlaps = false;
-      for (let k = 0; k < known.length; k += 2) {
-        const ks = known[k] as number;
-        const ke = known[k + 1] as number;
-        const inside = ks >= start && ke <= end && !(ks === start && ke === end);
-        if (start < ke && end > ks && !(inside && placeSpans.has(ks))) {
-          overlaps = true;
-          break;
-        }
+  while (ENDING_LAST.test(text)) findUnknownBodyAt(text, ENDING_LAST.lastIndex, known, weight, offset, into);
+}
+
+/** The body, if any, whose ending's last character is at `end` − 1 (the longest ending that makes a name). */
+function findUnknownBodyAt(text: string, end: number, known: readonly number[], weight: number, offset: number, into: FoundBodies): void {
+  for (const ending of ENDINGS_BY_LAST[ENDING_LIST_OF[text.charCodeAt(end - 1)] as number] as readonly string[]) {
+    const endingStart = end - ending.length;
+    if (endingStart < 1 || !text.startsWith(ending, endingStart)) continue;
+    const start = placeStart(text, endingStart);
+    if (start < 0) continue;
+    // A listed place inside it is fine ("茌平区" in "茌平区工业和信息化局"); any other listed name
+    // overlapping it means the match is wrong ("阳谷县人民检察院联合县水利局").
+    let overlaps = false;
+    for (let k = 0; k < known.length; k += 3) {
+      const ks = known[k] as number;
+      const ke = known[k + 1] as number;
+      const inside = ks >= start && ke <= end && !(ks === start && ke === end);
+      if (start < ke && end > ks && !(inside && known[k + 2] === 1)) {
+        overlaps = true;
+        break;
       }
-      if (overlaps) continue;
-      const name = text.slice(start, end);
-      if (NOT_BODY.test(name)) continue;
-      note(name, start, end);
-      break; // the longest ending that makes a name ("人民法院" before "法院")
     }
+    if (overlaps) continue;
+    const name = text.slice(start, end);
+    if (NOT_BODY.test(name)) continue;
+    noteBody(text, name, start, end, weight, offset, into);
+    return; // the longest ending that makes a name ("人民法院" before "法院")
   }
 }
 
+/** The last characters of the body endings ("局心会院学"), for a scan that finds them along with names. */
+export function bodyEndingMarks(): string {
+  return ENDING_MARKS;
+}
+const ENDING_MARKS = [...new Set(BODY_ENDINGS.map((e) => e.charAt(e.length - 1)))].join("");
 /** Last characters of the body endings, as one character class. */
-const ENDING_LAST = new RegExp(`[${[...new Set(BODY_ENDINGS.map((e) => e.charAt(e.length - 1)))].join("")}]`, "gu");
+const ENDING_LAST = new RegExp(`[${ENDING_MARKS}]`, "gu");
+
+/**
+ * Lists of strings by a character, as a code unit → list number table (0: none) and the lists, in
+ * the order given: a typed-array read per character instead of a map lookup.
+ */
+function byChar(items: readonly string[], key: (s: string) => number): { index: Uint8Array; lists: string[][] } {
+  const index = new Uint8Array(65536);
+  const lists: string[][] = [[]];
+  for (const s of items) {
+    const c = key(s);
+    if (index[c] === 0) {
+      index[c] = lists.length;
+      lists.push([]);
+    }
+    lists[index[c] as number]!.push(s);
+  }
+  return { index, lists };
+}
+
+/** The body endings by their last character, longest first as in BODY_ENDINGS. */
+const { index: ENDING_LIST_OF, lists: ENDINGS_BY_LAST } = byChar(BODY_ENDINGS, (e) => e.charCodeAt(e.length - 1));
 
 /** Place prefixes by their first character, longest first. */
-const PREFIXES_BY_FIRST = new Map<number, string[]>();
-for (const p of [...PLACE_PREFIXES].sort((a, b) => b.length - a.length)) {
-  const list = PREFIXES_BY_FIRST.get(p.charCodeAt(0)) ?? [];
-  list.push(p);
-  PREFIXES_BY_FIRST.set(p.charCodeAt(0), list);
-}
+const { index: PREFIX_LIST_OF, lists: PREFIXES_BY_FIRST } = byChar(
+  [...PLACE_PREFIXES].sort((a, b) => b.length - a.length),
+  (p) => p.charCodeAt(0),
+);
 
 /** Start of the nearest place prefix before a body ending (a short run of ideographs), or -1. */
 function placeStart(text: string, endingStart: number): number {
@@ -174,8 +219,9 @@ function placeStart(text: string, endingStart: number): number {
   for (let p = endingStart - 1; p >= 0 && p >= endingStart - 14; p--) {
     if (!isCjk(text.charCodeAt(p))) return -1;
     if (p > endingStart - 2) continue;
-    const prefixes = PREFIXES_BY_FIRST.get(text.charCodeAt(p));
-    if (!prefixes) continue;
+    const list = PREFIX_LIST_OF[text.charCodeAt(p)] as number;
+    if (list === 0) continue;
+    const prefixes = PREFIXES_BY_FIRST[list] as readonly string[];
     for (const prefix of prefixes) {
       if (p + prefix.length > endingStart - 1 || !text.startsWith(prefix, p)) continue;
       // A bare "市/县/区" must stand at a word boundary ("从市某局", not "政区划法院").
@@ -225,7 +271,9 @@ export function resolveDepartments(label: string | null, found: FoundBodies, inS
   if (canonicalLabel && canonicalLabel !== main && !rest.includes(canonicalLabel) && (BY_NAME.has(label ?? "") || isLabelLike(label ?? ""))) {
     rest.unshift(canonicalLabel);
   }
-  return [main, ...rest].slice(0, 10);
+  rest.unshift(main);
+  if (rest.length > 10) rest.length = 10;
+  return rest;
 }
 
 /**
@@ -283,7 +331,22 @@ function mergeShortForms(found: FoundBodies, label: string | null): void {
   }
 }
 
-/** Names by prominence, ties by first appearance. */
+/**
+ * Names by prominence, ties by first appearance (then in the order found). An article names a
+ * handful of bodies, so an insertion sort over the map's own order does, without copying entries.
+ */
 function rank(found: Map<string, Found>): string[] {
-  return [...found.entries()].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first).map(([n]) => n);
+  const names: string[] = [];
+  const ranks: Found[] = [];
+  for (const [name, f] of found) {
+    let at = names.length;
+    while (at > 0) {
+      const g = ranks[at - 1] as Found;
+      if (g.score > f.score || (g.score === f.score && g.first <= f.first)) break;
+      at--;
+    }
+    names.splice(at, 0, name);
+    ranks.splice(at, 0, f);
+  }
+  return names;
 }

@@ -1,12 +1,13 @@
 /**
  * Enrichment of an assembled article: category (with evidence), departments and dateline date.
- * The category terms and the gazetteer names are found in one scan per text (one combined
- * dictionary), since scanning is the costliest step per byte after decoding.
+ * The category terms, the gazetteer names and the body endings that may close an unlisted body's
+ * name are found in one scan per text (one combined dictionary), since scanning is the costliest
+ * step per byte after decoding.
  */
 import type { DraftArticle } from "./assemble";
 import { categoryTerms, countTerm, decideCategory, newTally, TITLE_FACTOR, type CategoryTally, type TermRule } from "./category";
 import { resolveYear, type MonthDay } from "./dateline";
-import { collectBodies, gazetteerNames, resolveDepartments, type FoundBodies, type GazetteerEntry, type NameMatch } from "./departments";
+import { bodyEndingMarks, collectBodies, gazetteerNames, resolveDepartments, type FoundBodies, type GazetteerEntry, type NameMatch } from "./departments";
 import { Lexicon } from "./lexicon";
 import type { ParsedArticle } from "./types";
 
@@ -23,17 +24,25 @@ const COMBINED = (() => {
     if (p) p.entry = entry;
     else map.set(name, { rules: null, entry });
   }
-  return new Lexicon(map.entries());
+  return new Lexicon(map.entries(), bodyEndingMarks());
 })();
 
-/** Scans one text: category terms into `tally` (× `factor`), gazetteer names into the result. */
-function scan(text: string, factor: number, tally: CategoryTally): NameMatch[] {
+/**
+ * Scans one text: category terms into `tally` (× `factor`) and, with `bodies`, the bodies it
+ * names into `bodies` (see `collectBodies` for `weight` and `offset`).
+ */
+function scan(text: string, factor: number, tally: CategoryTally, bodies: FoundBodies | null = null, weight = 1, offset = 0): void {
   const names: NameMatch[] = [];
-  COMBINED.scan(text, (term, p, at) => {
-    if (p.rules) countTerm(p.rules, factor, tally);
-    if (p.entry) names.push({ term, entry: p.entry, at });
-  });
-  return names;
+  const endings: number[] = [];
+  COMBINED.scan(
+    text,
+    (term, p, at) => {
+      if (p.rules) countTerm(p.rules, factor, tally);
+      if (p.entry) names.push({ term, entry: p.entry, at });
+    },
+    bodies ? (at) => endings.push(at) : undefined,
+  );
+  if (bodies) collectBodies(text, weight, bodies, offset, names, endings);
 }
 
 /**
@@ -45,20 +54,22 @@ export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: s
   const tally = newTally();
   const found: FoundBodies = new Map();
   if (d.label) scan(d.label, TITLE_FACTOR, tally);
-  if (d.kicker) collectBodies(d.kicker, 3, found, -3000, scan(d.kicker, TITLE_FACTOR, tally));
-  collectBodies(d.title, 5, found, -2000, scan(d.title, TITLE_FACTOR, tally));
+  if (d.kicker) scan(d.kicker, TITLE_FACTOR, tally, found, 3, -3000);
+  scan(d.title, TITLE_FACTOR, tally, found, 5, -2000);
   let inSubtitle: FoundBodies | null = null;
   if (d.subtitle) {
     inSubtitle = new Map();
-    collectBodies(d.subtitle, 1, inSubtitle, -1000, scan(d.subtitle, TITLE_FACTOR, tally));
+    scan(d.subtitle, TITLE_FACTOR, tally, inSubtitle, 1, -1000);
     for (const [n, f] of inSubtitle) {
       const g = found.get(n);
       found.set(n, { score: (g?.score ?? 0) + 3 * f.score, first: Math.min(g?.first ?? f.first, f.first) });
     }
   }
-  let body = "";
-  for (const b of d.blocks) if (b.type !== "caption") body += body === "" ? b.text : `\n${b.text}`;
-  collectBodies(body, 1, found, 0, scan(body, 1, tally));
+  // Joined in one go: a flat string, which the character-by-character scans read fastest.
+  const parts: string[] = [];
+  for (const b of d.blocks) if (b.type !== "caption") parts.push(b.text);
+  const body = parts.join("\n");
+  scan(body, 1, tally, found, 1, 0);
   const { category, evidence } = decideCategory(tally);
   return {
     label: d.label,

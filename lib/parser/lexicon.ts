@@ -124,18 +124,45 @@ interface Entry<T> {
  */
 export class Lexicon<T> {
   private readonly root = new Uint16Array(65536);
-  /** (node << 16 | char) → child node */
-  private readonly edges = new IntMap(1024);
+  /**
+   * The deeper transitions, (node << 16 | char) → child node: built in an IntMap, then frozen into
+   * one open-addressing table for scanning — keys (never 0, as nodes start at 1) and child nodes,
+   * a quarter full, so a lookup is a hash and usually a single probe, with no generation stamps to
+   * check as in the general-purpose map.
+   */
+  private edgeKeys = new Uint32Array(0);
+  private edgeNodes = new Uint16Array(0);
+  private edgeShift = 32;
   /** node → index of the term ending there, plus one (0: none) */
   private readonly ends: number[] = [0];
   private readonly entries: Entry<T>[] = [];
   private maxLength = 0;
-  /** Which (first, second) character pairs may start a term, by their low bytes: a cheap filter. */
-  private readonly pairs = new Uint8Array(65536);
+  /**
+   * Which (first, second) character pairs may start a term, by their low bytes: a cheap filter,
+   * one bit per pair so the whole filter (8 KB) stays in the first-level cache.
+   */
+  private readonly pairs = new Int32Array(65536 >>> 5);
   /** Scratch: terms ending along the current walk. */
   private found = new Int32Array(0);
+  /** Characters whose positions a scan also reports (1), see the constructor. */
+  private readonly marked = new Uint8Array(65536);
 
-  constructor(items: Iterable<readonly [string, T]>) {
+  /**
+   * @param items the terms and their payloads (terms shorter than two characters are ignored)
+   * @param marks single characters whose every position `scan` also reports, for a caller that
+   *   looks for them in the same texts: the pass over the text is shared instead of repeated
+   */
+  constructor(items: Iterable<readonly [string, T]>, marks = "") {
+    const edges = new IntMap(1024);
+    for (let k = 0; k < marks.length; k++) {
+      const m = marks.charCodeAt(k);
+      this.marked[m] = 1;
+      // Every pair starting with a marked character passes the filter.
+      for (let lo = 0; lo < 256; lo++) {
+        const pair = ((m & 0xff) << 8) | lo;
+        this.pairs[pair >>> 5]! |= 1 << (pair & 31);
+      }
+    }
     for (const [term, payload] of items) {
       if (term.length < 2) continue;
       let node = this.root[term.charCodeAt(0)] as number;
@@ -145,14 +172,15 @@ export class Lexicon<T> {
       }
       for (let k = 1; k < term.length; k++) {
         const key = pairKey(node, term.charCodeAt(k));
-        let next = this.edges.get(key, 0);
+        let next = edges.get(key, 0);
         if (next === 0) {
           next = this.newNode();
-          this.edges.set(key, next);
+          edges.set(key, next);
         }
         node = next;
       }
-      this.pairs[((term.charCodeAt(0) & 0xff) << 8) | (term.charCodeAt(1) & 0xff)] = 1;
+      const pair = ((term.charCodeAt(0) & 0xff) << 8) | (term.charCodeAt(1) & 0xff);
+      this.pairs[pair >>> 5]! |= 1 << (pair & 31);
       if (this.ends[node] === 0) {
         this.entries.push({ term, payload });
         this.ends[node] = this.entries.length;
@@ -160,6 +188,28 @@ export class Lexicon<T> {
       this.maxLength = Math.max(this.maxLength, term.length);
     }
     this.found = new Int32Array(this.maxLength + 1);
+    this.freezeEdges(edges);
+  }
+
+  private freezeEdges(edges: IntMap): void {
+    let cap = 16;
+    while (cap < edges.size * 4) cap <<= 1;
+    this.edgeKeys = new Uint32Array(cap);
+    this.edgeNodes = new Uint16Array(cap);
+    this.edgeShift = 32 - Math.log2(cap);
+    // Every edge lies on the path of some term.
+    for (const { term } of this.entries) {
+      let node = this.root[term.charCodeAt(0)] as number;
+      for (let k = 1; k < term.length; k++) {
+        const key = pairKey(node, term.charCodeAt(k));
+        const child = edges.get(key, 0);
+        let h = Math.imul(key, 0x9e3779b1) >>> this.edgeShift;
+        while (this.edgeKeys[h] !== 0 && this.edgeKeys[h] !== key) h = (h + 1) & (cap - 1);
+        this.edgeKeys[h] = key;
+        this.edgeNodes[h] = child;
+        node = child;
+      }
+    }
   }
 
   private newNode(): number {
@@ -170,23 +220,36 @@ export class Lexicon<T> {
 
   /**
    * Calls `visit` for every occurrence of every term in `text` (overlapping ones included), in
-   * text order and, at one position, longest term first.
+   * text order and, at one position, longest term first; and `mark` for every position of a
+   * marked character, in text order.
    */
-  scan(text: string, visit: (term: string, payload: T, at: number) => void): void {
-    const { root, edges, ends, entries, pairs, found } = this;
+  scan(text: string, visit: (term: string, payload: T, at: number) => void, mark?: (at: number) => void): void {
+    const { root, edgeKeys, edgeNodes, edgeShift, ends, entries, pairs, found, marked } = this;
+    const mask = edgeKeys.length - 1;
     const n = text.length;
+    // Each character is read once: the second of one pair is the first of the next.
+    let d = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i + 1 < n; i++) {
-      const c = text.charCodeAt(i);
-      const d = text.charCodeAt(i + 1);
-      // The 64 KB pair filter first (it stays in cache and rejects most positions), then the trie.
-      if (pairs[((c & 0xff) << 8) | (d & 0xff)] === 0) continue;
+      const c = d;
+      d = text.charCodeAt(i + 1);
+      // The pair filter first (it rejects about 19 positions in 20), then the trie.
+      const pair = ((c & 0xff) << 8) | (d & 0xff);
+      if (((pairs[pair >>> 5] as number) & (1 << (pair & 31))) === 0) continue;
+      if (marked[c] === 1 && mark) mark(i);
       let node = root[c] as number;
       if (node === 0) continue;
       const limit = Math.min(n, i + this.maxLength);
       let count = 0;
       for (let j = i + 1; j < limit; j++) {
-        node = edges.get(pairKey(node, text.charCodeAt(j)), 0);
-        if (node === 0) break;
+        const key = pairKey(node, j === i + 1 ? d : text.charCodeAt(j));
+        let h = Math.imul(key, 0x9e3779b1) >>> edgeShift;
+        let k = edgeKeys[h] as number;
+        while (k !== key && k !== 0) {
+          h = (h + 1) & mask;
+          k = edgeKeys[h] as number;
+        }
+        if (k === 0) break;
+        node = edgeNodes[h] as number;
         const e = ends[node] as number;
         if (e !== 0) found[count++] = e - 1;
       }
@@ -196,5 +259,7 @@ export class Lexicon<T> {
         visit(entry.term, entry.payload, i);
       }
     }
+    // The last character starts no pair.
+    if (mark && n > 0 && marked[text.charCodeAt(n - 1)] === 1) mark(n - 1);
   }
 }

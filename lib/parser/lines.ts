@@ -14,20 +14,22 @@ export interface Line {
  * spaces U+3000 and other white space) and trailing spaces are layout, not text, and are dropped;
  * everything else is kept as printed.
  *
- * Scans character codes instead of splitting and trimming with regexes: this runs over every byte.
+ * Finds line breaks with native searches and trims by character codes instead of splitting and
+ * trimming with regexes: this runs over every byte.
  */
 export function splitLines(text: string): Line[] {
   const out: Line[] = [];
   const n = text.length;
   let start = 0;
   let no = 1;
+  // The next LF and the next CR at or after `start` (n: none left); most pages have no CR at all,
+  // so that search runs once.
+  let lf = -1;
+  let cr = -1;
   while (start <= n) {
-    let end = start;
-    while (end < n) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
-    }
+    if (lf < start) lf = nextIndex(text, "\n", start);
+    if (cr < start) cr = nextIndex(text, "\r", start);
+    const end = lf < cr ? lf : cr;
     let a = start;
     let z = end;
     while (a < z && LAYOUT_SPACE[text.charCodeAt(a)] === 1) a++;
@@ -43,4 +45,9 @@ export function splitLines(text: string): Line[] {
     }
   }
   return out;
+}
+
+function nextIndex(text: string, c: string, from: number): number {
+  const at = text.indexOf(c, from);
+  return at < 0 ? text.length : at;
 }

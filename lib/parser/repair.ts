@@ -22,10 +22,19 @@ import type { Block, ParseWarning } from "./types";
 // effect is a slightly blurred score. In exchange the whole model is a handful of typed arrays
 // indexed by slot — no hash map, no string, no allocation per term — which is what lets relocation
 // run on every page at full speed.
+//
+// A slot is renamed to a small page-local id the first time the page uses it, and the tables are
+// indexed by id: a page's terms then fill the first few thousand entries of each table, which stay
+// in cache, rather than being spread over 64K entries of six tables (a cache miss per table per
+// term). Forgetting a page is clearing those first entries.
 
 /** Ideographs too common to say anything about a topic; bigrams with them are skipped. */
 const STOP_CHARS = new Uint8Array(65536);
 for (const c of "的了是在和与及等为将对把从以中也都而并其之这那有一不上下个年月日本该我他她们") STOP_CHARS[c.charCodeAt(0)] = 1;
+
+/** Code unit → 1 for an ideograph that may be part of a term (not a stop character): one read. */
+const TERM_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (isCjk(c) && STOP_CHARS[c] !== 1) TERM_CHAR[c] = 1;
 
 /** Bigrams common to nearly every news story. */
 const STOP_WORDS = (
@@ -37,34 +46,41 @@ const STOP_WORDS = (
 const SLOT_BITS = 16;
 const SLOTS = 1 << SLOT_BITS;
 const slotOf = (a: number, b: number) => Math.imul(pairKey(a, b), 0x9e3779b1) >>> (32 - SLOT_BITS);
-const stopSlots = new Uint8Array(SLOTS);
-for (const w of STOP_WORDS) stopSlots[slotOf(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+
+/** The id of stop-word slots: set once, never a term (ids count up from 1 and stay far below). */
+const STOP = 0xffff;
+/** slot → its id on the current page (0: not used yet; STOP: a stop word) */
+const idOfSlot = new Uint16Array(SLOTS);
+for (const w of STOP_WORDS) idOfSlot[slotOf(w.charCodeAt(0), w.charCodeAt(1))] = STOP;
+/** id → slot, to forget the page's ids afterwards */
+const slotOfId = new Uint16Array(SLOTS);
+/** The next free id; ids 1 … nextId − 1 are the page's terms. */
+let nextId = 1;
 
 /** Articles a page's relocation looks at (one bit each in the masks below). */
 const MAX_ARTICLES = 31;
 
-// Scratch tables, reused for every page (the parser is synchronous, so they are never shared
-// between two parses in flight). Each is cleared through the list of slots it touched.
+// Scratch tables by term id, reused for every page (the parser is synchronous, so they are never
+// shared between two parses in flight) and cleared up to `nextId` after each.
+/** id → the latest text that used it (each text lists a term once) */
 const seenAt = new Uint32Array(SLOTS);
 let seenStamp = 0;
-/** slot → articles whose head or lead uses it (the first look) */
+/** id → articles whose head or lead uses it (the first look) */
 const profile = new Uint32Array(SLOTS);
-/** slot → articles whose head uses it */
+/** id → articles whose head uses it */
 const inHead = new Uint32Array(SLOTS);
-/** slot → articles whose head or any paragraph uses it */
+/** id → articles whose head or any paragraph uses it */
 const inArticle = new Uint32Array(SLOTS);
-/** slot → in how many paragraphs of the article under suspicion it occurs, less those set aside */
+/** id → in how many paragraphs of the article under suspicion it occurs, less those set aside */
 const ownCount = new Int32Array(SLOTS);
-/** slot → the term's rarity across the page's articles (set for the slots in use) */
+/** id → the term's rarity across the page's articles (set for the terms of the articles) */
 const idfOf = new Float64Array(SLOTS);
-const isTouched = new Uint8Array(SLOTS);
-const touched: number[] = [];
 
 /**
- * The distinct topical term slots of a text (up to `limit` characters), in text order: bigrams
+ * The distinct topical terms (ids) of a text (up to `limit` characters), in text order: bigrams
  * of ideographs without stop characters or stop words.
  */
-function slotsOf(text: string, limit = text.length): number[] {
+function termsOf(text: string, limit = text.length): number[] {
   seenStamp = (seenStamp + 1) >>> 0;
   if (seenStamp === 0) {
     seenAt.fill(0);
@@ -75,15 +91,21 @@ function slotsOf(text: string, limit = text.length): number[] {
   let prev = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!isCjk(c) || STOP_CHARS[c] === 1) {
+    if (TERM_CHAR[c] !== 1) {
       prev = 0;
       continue;
     }
     if (prev !== 0) {
       const slot = slotOf(prev, c);
-      if (seenAt[slot] !== seenStamp && stopSlots[slot] !== 1) {
-        seenAt[slot] = seenStamp;
-        out.push(slot);
+      let id = idOfSlot[slot] as number;
+      if (id === 0) {
+        id = nextId++;
+        idOfSlot[slot] = id;
+        slotOfId[id] = slot;
+      }
+      if (id !== STOP && seenAt[id] !== seenStamp) {
+        seenAt[id] = seenStamp;
+        out.push(id);
       }
     }
     prev = c;
@@ -91,52 +113,60 @@ function slotsOf(text: string, limit = text.length): number[] {
   return out;
 }
 
-function clearTouched(): void {
-  for (const slot of touched) {
-    isTouched[slot] = 0;
-    idfOf[slot] = 0;
-    profile[slot] = 0;
-    inHead[slot] = 0;
-    inArticle[slot] = 0;
-    ownCount[slot] = 0;
-  }
-  touched.length = 0;
+/** Forgets the page: its ids and everything recorded for them. */
+function clearPage(): void {
+  for (let id = 1; id < nextId; id++) idOfSlot[slotOfId[id] as number] = 0;
+  profile.fill(0, 0, nextId);
+  inHead.fill(0, 0, nextId);
+  inArticle.fill(0, 0, nextId);
+  ownCount.fill(0, 0, nextId);
+  idfOf.fill(0, 0, nextId);
+  nextId = 1;
 }
 
-function mark(table: Uint32Array, slots: readonly number[], bit: number): void {
-  for (let i = 0; i < slots.length; i++) {
-    const s = slots[i] as number;
-    if (isTouched[s] === 0) {
-      isTouched[s] = 1;
-      touched.push(s);
-    }
-    table[s] = (table[s] as number) | bit;
+function mark(table: Uint32Array, terms: readonly number[], bit: number): void {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as number;
+    table[t] = (table[t] as number) | bit;
   }
 }
 
-const headSlots = (a: DraftArticle) => slotsOf(`${a.label ?? ""}\n${a.kicker ?? ""}\n${a.title}\n${a.subtitle ?? ""}`);
-const paragraphs = (a: DraftArticle) => a.blocks.filter((b) => b.type === "paragraph");
+const headTerms = (a: DraftArticle) => termsOf(`${a.label ?? ""}\n${a.kicker ?? ""}\n${a.title}\n${a.subtitle ?? ""}`);
+
+function countParagraphs(a: DraftArticle): number {
+  let n = 0;
+  for (const b of a.blocks) if (b.type === "paragraph") n++;
+  return n;
+}
 
 /** How much of a last paragraph the first look reads (a paragraph names its subject early). */
 const TAIL_PROFILE = 120;
+
+/** Scratch: per article, how many of a last paragraph's terms its head uses. */
+const hits = new Int32Array(MAX_ARTICLES);
 
 /**
  * The first look, cheap enough for every page: articles whose last paragraph shares clearly more
  * terms with another article's headline (label, kicker, title, subtitle) than with its own — a
  * stray paragraph names what its story is about. Only these get the full comparison.
  */
-function findSuspects(articles: readonly DraftArticle[], n: number): number[] {
-  for (let a = 0; a < n; a++) mark(profile, headSlots(articles[a] as DraftArticle), 1 << a);
+function findSuspects(articles: readonly DraftArticle[], heads: readonly (readonly number[])[], n: number): number[] {
+  for (let a = 0; a < n; a++) mark(profile, heads[a] as readonly number[], 1 << a);
   const suspects: number[] = [];
-  const hits = new Int32Array(n);
   for (let a = 0; a < n; a++) {
-    const paras = paragraphs(articles[a] as DraftArticle);
-    const last = paras[paras.length - 1];
-    if (paras.length < 2 || !last) continue;
-    hits.fill(0);
-    const slots = slotsOf(last.text, TAIL_PROFILE);
-    for (let i = 0; i < slots.length; i++) {
-      const mask = profile[slots[i] as number] as number;
+    const art = articles[a] as DraftArticle;
+    let last: Block | undefined;
+    let paras = 0;
+    for (const b of art.blocks) {
+      if (b.type !== "paragraph") continue;
+      last = b;
+      paras++;
+    }
+    if (paras < 2 || !last) continue;
+    hits.fill(0, 0, n);
+    const terms = termsOf(last.text, TAIL_PROFILE);
+    for (let i = 0; i < terms.length; i++) {
+      const mask = profile[terms[i] as number] as number;
       if (mask === 0) continue;
       for (let b = 0; b < n; b++) if (mask & (1 << b)) hits[b]!++;
     }
@@ -161,35 +191,38 @@ const popcount = (x: number) => {
 };
 
 /**
- * The page's topic model: for every term slot, which articles use it in their head and which
+ * The page's topic model: for every term, which articles use it in their head and which
  * anywhere. A paragraph's affinity to an article is the sum, over the terms they share, of the
  * term's rarity across the page's articles (idf), doubled for terms of the article's headline.
  */
 class TopicModel {
-  /** The term slots of each block of each article (null for subheads and captions), read once. */
-  readonly blockSlots: (readonly number[] | null)[][];
+  /** The terms of each block of each article (null for subheads and captions), read once. */
+  readonly blockTerms: (readonly number[] | null)[][];
 
   constructor(
     articles: readonly DraftArticle[],
+    heads: readonly (readonly number[])[],
     private readonly n: number,
   ) {
-    this.blockSlots = articles.map((art, a) => {
+    this.blockTerms = articles.map((art, a) => {
       if (a >= n) return [];
       const bit = 1 << a;
-      const head = headSlots(art);
+      const head = heads[a] as readonly number[];
       mark(inHead, head, bit);
       mark(inArticle, head, bit);
       return art.blocks.map((b) => {
         if (b.type !== "paragraph") return null;
-        const slots = slotsOf(b.text);
-        mark(inArticle, slots, bit);
-        return slots;
+        const terms = termsOf(b.text);
+        mark(inArticle, terms, bit);
+        return terms;
       });
     });
-    // Rarity of every term across the page's articles, computed once.
-    for (const slot of touched) {
-      const df = popcount(((inArticle[slot] as number) | (inHead[slot] as number)) >>> 0);
-      idfOf[slot] = Math.log((n + 1) / Math.max(df, 1));
+    // Rarity of every term across the page's articles, computed once: it depends only on how many
+    // articles use the term, so there are at most n + 1 values.
+    const idfByCount = new Float64Array(MAX_ARTICLES + 2);
+    for (let df = 0; df < idfByCount.length; df++) idfByCount[df] = Math.log((n + 1) / Math.max(df, 1));
+    for (let t = 1; t < nextId; t++) {
+      idfOf[t] = idfByCount[popcount(((inArticle[t] as number) | (inHead[t] as number)) >>> 0)] as number;
     }
   }
 
@@ -198,44 +231,44 @@ class TopicModel {
    * (with `count` false) forgets those counts again so the next suspect starts from zero.
    */
   countOwn(a: number, count: boolean): void {
-    for (const slots of this.blockSlots[a] ?? []) {
-      if (!slots) continue;
-      for (let i = 0; i < slots.length; i++) ownCount[slots[i] as number] = count ? (ownCount[slots[i] as number] as number) + 1 : 0;
+    for (const terms of this.blockTerms[a] ?? []) {
+      if (!terms) continue;
+      for (let i = 0; i < terms.length; i++) ownCount[terms[i] as number] = count ? (ownCount[terms[i] as number] as number) + 1 : 0;
     }
   }
 
   /** Sets a paragraph aside from its own article's counts (it is moving away). */
-  setAside(slots: readonly number[]): void {
-    for (let i = 0; i < slots.length; i++) ownCount[slots[i] as number]!--;
+  setAside(terms: readonly number[]): void {
+    for (let i = 0; i < terms.length; i++) ownCount[terms[i] as number]!--;
   }
 
   /**
-   * Affinity of a paragraph (its term slots) to article `a`. With `own`, `a` is the paragraph's
-   * own article, counted without the paragraph itself and those set aside.
+   * Affinity of a paragraph (its terms) to article `a`. With `own`, `a` is the paragraph's own
+   * article, counted without the paragraph itself and those set aside.
    */
-  affinity(slots: readonly number[], a: number, own: boolean): number {
+  affinity(terms: readonly number[], a: number, own: boolean): number {
     const bit = 1 << a;
     let score = 0;
-    for (let i = 0; i < slots.length; i++) {
-      const s = slots[i] as number;
-      if (((inArticle[s] as number) & bit) === 0) continue;
-      const w = idfOf[s] as number;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i] as number;
+      if (((inArticle[t] as number) & bit) === 0) continue;
+      const w = idfOf[t] as number;
       if (w <= 0) continue;
-      if (((inHead[s] as number) & bit) !== 0) score += 2 * w;
-      else if (!own || (ownCount[s] as number) - 1 > 0) score += w;
+      if (((inHead[t] as number) & bit) !== 0) score += 2 * w;
+      else if (!own || (ownCount[t] as number) - 1 > 0) score += w;
     }
     return score;
   }
 
   /** The article a paragraph clearly belongs to (other than `own`, -1 for none), or -1. */
-  clearWinner(slots: readonly number[], own: number): number {
-    const ownScore = own >= 0 ? this.affinity(slots, own, true) : 0;
+  clearWinner(terms: readonly number[], own: number): number {
+    const ownScore = own >= 0 ? this.affinity(terms, own, true) : 0;
     let best = -1;
     let bestScore = 0;
     let second = 0;
     for (let b = 0; b < this.n; b++) {
       if (b === own) continue;
-      const s = this.affinity(slots, b, false);
+      const s = this.affinity(terms, b, false);
       if (s > bestScore) {
         second = bestScore;
         bestScore = s;
@@ -271,28 +304,30 @@ export function relocate(articles: DraftArticle[], fragments: Token[][], warning
   if (articles.length === 0 || (articles.length < 2 && fragments.length === 0)) return fragments;
   const n = Math.min(articles.length, MAX_ARTICLES);
   try {
-    const suspects = n >= 2 ? findSuspects(articles, n) : [];
+    const heads: number[][] = [];
+    for (let a = 0; a < n; a++) heads.push(headTerms(articles[a] as DraftArticle));
+    const suspects = n >= 2 ? findSuspects(articles, heads, n) : [];
     if (suspects.length === 0 && fragments.length === 0) return fragments;
-    const model = new TopicModel(articles, n);
+    const model = new TopicModel(articles, heads, n);
     const moves: Move[] = [];
 
     for (const a of suspects) {
       const art = articles[a] as DraftArticle;
-      const own = model.blockSlots[a] ?? [];
+      const own = model.blockTerms[a] ?? [];
       model.countOwn(a, true);
       let i = art.blocks.length - 1;
       while (i >= 0 && art.blocks[i]?.type === "caption") i--;
-      const maxRun = Math.floor(paragraphs(art).length / 2);
+      const maxRun = Math.floor(countParagraphs(art) / 2);
       const run: number[] = [];
       let target = -1;
       for (; i > 0 && run.length < maxRun; i--) {
-        const slots = own[i];
-        if (!slots) break;
-        const to = model.clearWinner(slots, a);
+        const terms = own[i];
+        if (!terms) break;
+        const to = model.clearWinner(terms, a);
         if (to < 0 || (target >= 0 && to !== target)) break;
         target = to;
         run.unshift(i);
-        model.setAside(slots);
+        model.setAside(terms);
       }
       model.countOwn(a, false);
       if (target < 0 || run.length === 0) continue;
@@ -303,7 +338,7 @@ export function relocate(articles: DraftArticle[], fragments: Token[][], warning
 
     const unplaced: Token[][] = [];
     for (const frag of fragments) {
-      const to = model.clearWinner(slotsOf(frag.map((t) => t.text).join("\n")), -1);
+      const to = model.clearWinner(termsOf(frag.map((t) => t.text).join("\n")), -1);
       if (to < 0) unplaced.push(frag);
       else moves.push({ from: -1, blocks: fragmentBlocks(frag), to });
     }
@@ -311,7 +346,7 @@ export function relocate(articles: DraftArticle[], fragments: Token[][], warning
     for (const m of moves) applyMove(articles, m, warnings);
     return unplaced;
   } finally {
-    clearTouched();
+    clearPage();
   }
 }
 
@@ -368,7 +403,8 @@ export function markDamage(blocks: Block[]): void {
     if (startsMidSentence(b.text) && !b.flags.includes("start-missing")) b.flags.push("start-missing");
     if (!endsSentence(b.text) && !b.flags.includes("end-missing")) {
       const next = blocks[i + 1];
-      const introducesNext = /[\uff1a:]$/u.test(b.text) && next?.type === "paragraph";
+      const lastChar = b.text.charCodeAt(b.text.length - 1);
+      const introducesNext = (lastChar === 0xff1a || lastChar === 0x3a) && next?.type === "paragraph"; // ends on a colon
       if (!introducesNext) b.flags.push("end-missing");
     }
   }

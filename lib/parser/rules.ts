@@ -21,9 +21,9 @@ function charClass(chars: string): Uint8Array {
  * White space that is layout, not text: indent (U+3000 full-width spaces) and trailing spaces.
  * Exactly the characters JavaScript's `\s` matches, so tests can check against `/^\s+|\s+$/`.
  */
-export const LAYOUT_SPACE = charClass(
-  "\t\v\f \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff",
-);
+const LAYOUT_SPACE_CHARS =
+  "\t\v\f \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+export const LAYOUT_SPACE = charClass(LAYOUT_SPACE_CHARS);
 
 // ---------------------------------------------------------------------------------------------
 // Punctuation
@@ -143,6 +143,8 @@ for (const [w] of ROLE_WORDS) ROLE_FIRST[w.charCodeAt(0)] = 1;
 export const BULLETS = charClass("■□●◆▲◇△▼★☆");
 /** Separators between names: spaces (any width), 、 and commas. */
 export const NAME_SEPARATORS = /[\s\u3000\u3001\uff0c,\uff1b;]+/u;
+/** The characters of NAME_SEPARATORS (`\s` is the layout space plus CR and LF), as a lookup table. */
+export const NAME_SEPARATOR = charClass(`${LAYOUT_SPACE_CHARS}\n\r\u3001\uff0c,\uff1b;`);
 
 /** A photo credit closing a caption: "记者 张三 摄", "(张三 李四 摄)", "本报记者 张三/摄". */
 export const PHOTO_CREDIT =

@@ -121,8 +121,10 @@ export function segment(tokens: readonly Token[]): PageSegments {
     while (end < tokens.length && (tokens[end]?.kind === "subtitle" || tokens[end]?.kind === "byline")) end++;
     // Walk back over heading lines: label, kicker, title (a title may take two lines); never into
     // the slogans printed right under an ad's marker.
+    let top = j;
+    while (top - 1 >= claimedUpTo && tokens[top - 1]?.kind === "heading" && !adSlogan[top - 1] && j - top < MAX_HEAD_LINES) top--;
     const heads: number[] = [];
-    for (let k = j - 1; k >= claimedUpTo && tokens[k]?.kind === "heading" && !adSlogan[k] && heads.length < MAX_HEAD_LINES; k--) heads.unshift(k);
+    for (let k = top; k < j; k++) heads.push(k);
     if (heads.length === 0) {
       // A byline or subtitle with no headline stays in the body; a dateline lead without one is
       // worth an editor's look (a lost title, or a brief run into the story above).
@@ -156,7 +158,8 @@ export function segment(tokens: readonly Token[]): PageSegments {
     const body = cutAds([...extra, ...tokens.slice(cur.groupEnd, nextHead)], ads);
     articles.push({ heads: tokens.slice(cur.headStart, cur.groupStart), subtitle, bylines, body });
   }
-  return { ...head, articles, ads, fragments, untitled };
+  const { header, pageName, pageNumber, headerDate } = head;
+  return { header, pageName, pageNumber, headerDate, articles, ads, fragments, untitled };
 }
 
 /**
@@ -220,15 +223,12 @@ function cutAds(tokens: Token[], ads: AdSegment[]): Token[] {
  */
 function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[], fragments: Token[][]): void {
   let fragment: Token[] = [];
-  const flush = () => {
-    if (fragment.length) fragments.push(fragment);
-    fragment = [];
-  };
   let i = 0;
   while (i < lead.length) {
     const t = lead[i] as Token;
     if (t.kind === "ad-marker") {
-      flush();
+      if (fragment.length) fragments.push(fragment);
+      fragment = [];
       const ad: Token[] = [t];
       while (i + 1 < lead.length && isSlogan(lead[i + 1]) && ad.length <= MAX_AD_LINES) ad.push(lead[++i] as Token);
       ads.push({ tokens: ad });
@@ -241,7 +241,7 @@ function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[
       while (j < lead.length && lead[j]?.kind === "heading" && j - i < 3 && lead[j]?.gapBefore === 0) j++;
       const next = lead[j];
       if (next && next.kind === "text" && next.text.length >= 40) {
-        flush();
+        // (No fragment is open here: a headline only opens an article at the start of one.)
         const heads = lead.slice(i, j);
         let k = j;
         while (k < lead.length && lead[k]?.kind !== "ad-marker") k++;
@@ -253,5 +253,5 @@ function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[
     fragment.push(t);
     i++;
   }
-  flush();
+  if (fragment.length) fragments.push(fragment);
 }

@@ -64,6 +64,9 @@ export function endsMidClause(text: string): boolean {
 }
 
 const depth = new Int32Array(QUOTE_PAIRS.length + 1);
+/** Code unit → +k if it opens quote pair k, −k if it closes it, 0 otherwise: one read per character. */
+const PAIR_OF = new Int8Array(65536);
+for (let c = 0; c < 65536; c++) PAIR_OF[c] = (OPENS_PAIR[c] as number) - (CLOSES_PAIR[c] as number);
 
 /** Whether a closing quote/bracket comes before any matching opening one ("堂”学习平台…"). */
 export function hasUnmatchedCloser(text: string, limit = 400): boolean {
@@ -71,18 +74,16 @@ export function hasUnmatchedCloser(text: string, limit = 400): boolean {
   const n = Math.min(text.length, limit);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const closes = CLOSES_PAIR[c] as number;
-    if (closes !== 0) {
-      if (depth[closes] === 0) {
+    const pair = PAIR_OF[c] as number;
+    if (pair === 0) continue;
+    if (pair < 0) {
+      if (depth[-pair] === 0) {
         // "1)" / "1)"-style enumerators close nothing real.
         if ((c === 0x29 || c === 0xff09) && i <= 3 && isDigit(text.charCodeAt(0))) continue;
         return true;
       }
-      depth[closes]!--;
-    } else {
-      const opens = OPENS_PAIR[c] as number;
-      if (opens !== 0) depth[opens]!++;
-    }
+      depth[-pair]!--;
+    } else depth[pair]!++;
   }
   return false;
 }
@@ -91,9 +92,9 @@ export function hasUnmatchedCloser(text: string, limit = 400): boolean {
 export function hasUnclosedOpener(text: string): boolean {
   let open = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (OPENS_PAIR[c] !== 0) open++;
-    else if (CLOSES_PAIR[c] !== 0) open--;
+    const pair = PAIR_OF[text.charCodeAt(i)] as number;
+    if (pair > 0) open++;
+    else if (pair < 0) open--;
   }
   return open > 0;
 }
@@ -197,8 +198,10 @@ export function isHeadingLike(text: string, maxLen = 40): boolean {
     if (c === FULL_STOP || c === 0xff1b || c === 0x3b) return false;
   }
   // "……介绍,自" / "……说,五": a comma followed by one or two characters is a cut sentence.
-  const lastComma = Math.max(text.lastIndexOf("\uff0c"), text.lastIndexOf(","));
-  if (lastComma >= 0 && len - lastComma - 1 <= 2) return false;
+  for (let i = Math.max(0, len - 3); i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c) return false;
+  }
   if (len > 20 && text.includes("、")) return false;
   if (hasUnclosedOpener(text)) return false;
   return true;
