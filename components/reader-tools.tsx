@@ -1,24 +1,27 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { READER_SCALE_KEY as KEY, READER_SCALES as SCALES } from "@/lib/site/reader-scale";
 
-const KEY = "epaper-reader-scale";
-const SCALES = [0.9, 1, 1.15, 1.3, 1.5];
-
-/** Font size control for the article body; the choice persists in localStorage. */
+/**
+ * Font size control for the article body; the choice persists in localStorage. The saved size is
+ * already applied before the first paint (APPLY_SAVED_READER_SCALE, rendered by the article page),
+ * so the text does not jump when this island hydrates.
+ */
 export function FontSizeControl() {
   const [scale, setScale] = useState(1);
   useEffect(() => {
     const saved = Number(localStorage.getItem(KEY));
-    if (SCALES.includes(saved)) setScale(saved);
+    if (!SCALES.includes(saved)) return;
+    setScale(saved);
+    // Unchanged after a full load; needed after a client-side navigation, where inline scripts do not run.
+    document.documentElement.style.setProperty("--reader-scale", String(saved));
   }, []);
-  useEffect(() => {
-    document.documentElement.style.setProperty("--reader-scale", String(scale));
-  }, [scale]);
   const step = (d: number) => {
     const i = Math.min(SCALES.length - 1, Math.max(0, SCALES.indexOf(scale) + d));
     const next = SCALES[i] ?? 1;
     setScale(next);
+    document.documentElement.style.setProperty("--reader-scale", String(next));
     localStorage.setItem(KEY, String(next));
   };
   // The accessible names start with the visible "A−"/"A+" (WCAG 2.5.3, label in name), so a

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { CopyLinkButton, FontSizeControl } from "@/components/reader-tools";
+import { SearchHighlight } from "@/components/search-highlight";
 import { getArticle, listRecentArticleIds } from "@/lib/db/articles";
 import { env } from "@/lib/env";
 import { CATEGORY_LABELS } from "@/lib/parser";
 import { formatCitation, formatIssueDate, formatPageNumber, ROLE_LABELS } from "@/lib/site/format";
-import { highlightHtml } from "@/lib/site/highlight";
+import { APPLY_SAVED_READER_SCALE } from "@/lib/site/reader-scale";
 import type { Block } from "@/lib/parser/types";
 import { publicIdParam } from "@/lib/validations/params";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ hl?: string | string[] }> };
+type Props = { params: Promise<{ id: string }> };
 
 /** The articles of the newest issues are rendered at build, the rest on their first request, then cached. */
 export async function generateStaticParams() {
@@ -50,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params, searchParams }: Props) {
+export default async function ArticlePage({ params }: Props) {
   const a = await load(params);
   const url = `${env.SITE_URL}/articles/${a.publicId}`;
   const pageHref = `/issues/${a.issueDate}/${a.pageNumber}`;
@@ -105,10 +105,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <FontSizeControl />
             <CopyLinkButton url={url} />
           </div>
-          {/* The body is cached with the page; only `?hl=` highlighting is worked out per request. */}
-          <Suspense fallback={<ArticleBody blocks={a.blocks} hl="" />}>
-            <HighlightedArticleBody blocks={a.blocks} searchParams={searchParams} />
-          </Suspense>
+          <script dangerouslySetInnerHTML={{ __html: APPLY_SAVED_READER_SCALE }} />
+          {/* Marks a search's `?hl=` words in the browser, so this page stays static (see the component). */}
+          <SearchHighlight className="article-body">
+            <ArticleBody blocks={a.blocks} />
+          </SearchHighlight>
           <nav aria-label="上下篇" className="no-print mt-8 grid gap-3 border-t border-rule pt-4 sm:grid-cols-2">
             <div>{a.prev ? <Link href={`/articles/${a.prev.publicId}`} rel="prev">上一篇:{a.prev.title}</Link> : <span className="text-muted">已是本期第一篇</span>}</div>
             <div className="sm:text-right">{a.next ? <Link href={`/articles/${a.next.publicId}`} rel="next">下一篇:{a.next.title}</Link> : <span className="text-muted">已是本期最后一篇</span>}</div>
@@ -155,31 +156,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   );
 }
 
-/** The body with `?hl=` matches marked: read inside Suspense so the rest of the page stays cached. */
-async function HighlightedArticleBody({ blocks, searchParams }: { blocks: Block[]; searchParams: Props["searchParams"] }) {
-  const raw = (await searchParams).hl;
-  const hl = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? "";
-  return <ArticleBody blocks={blocks} hl={hl} />;
-}
-
-function ArticleBody({ blocks, hl }: { blocks: Block[]; hl: string }) {
-  return (
-    <div className="article-body">
-      {blocks.map((b, i) => {
-        const html = hl ? highlightHtml(b.text, hl) : null;
-        if (b.type === "subhead") {
-          return (
-            <h2 key={i} className="my-4 whitespace-pre-line text-xl font-bold" {...(html ? { dangerouslySetInnerHTML: { __html: html } } : {})}>
-              {html ? undefined : b.text}
-            </h2>
-          );
-        }
-        return (
-          <p key={i} className={b.type === "caption" ? "caption" : undefined} {...(html ? { dangerouslySetInnerHTML: { __html: html } } : {})}>
-            {html ? undefined : b.text}
-          </p>
-        );
-      })}
-    </div>
+function ArticleBody({ blocks }: { blocks: Block[] }) {
+  return blocks.map((b, i) =>
+    b.type === "subhead" ? (
+      <h2 key={i} className="my-4 whitespace-pre-line text-xl font-bold">
+        {b.text}
+      </h2>
+    ) : (
+      <p key={i} className={b.type === "caption" ? "caption" : undefined}>
+        {b.text}
+      </p>
+    ),
   );
 }
