@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
     globalSetup: ["tests/unit/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "@/components/link";
 
 /** Shown when a page fails to render; never exposes the error's details to readers. */
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -10,7 +9,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <p className="mt-4 text-muted">请稍后再试。</p>
       <p className="mt-6 flex justify-center gap-6">
         <button type="button" onClick={reset} className="underline">重试</button>
-        <Link href="/">返回首页</Link>
+        <a href="/">返回首页</a>
       </p>
     </main>
   );

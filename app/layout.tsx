@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteFooter, SiteHeader } from "@/components/site-header";
+import { SiteFooter, SiteHeader, SkipLink } from "@/components/site-header";
 import { env } from "@/lib/env";
 import "./globals.css";
 
@@ -10,8 +10,8 @@ export const metadata: Metadata = {
   description: `${env.SITE_NAME}数字报:按期、按版面阅读,按关键词和部门检索。`,
 };
 
-// Cache Components: reader pages prerender from cached data (lib/db/*); routes that read the query
-// string at the top (the archive's ?month=, list ?page=, /search) may block rather than stream a shell.
+// The reader's pages are static documents served by route handlers (components/document.tsx); this
+// layout frames only what Next renders itself: the 404 page for unknown addresses and the error page.
 export const instant = false;
 
 export const viewport: Viewport = {
@@ -25,12 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-card focus:px-3 focus:py-2"
-        >
-          跳到正文
-        </a>
+        <SkipLink />
         <SiteHeader />
         {children}
         <SiteFooter />

@@ -1,4 +1,3 @@
-import Link from "@/components/link";
 import type { ArticlePage } from "@/lib/db/articles";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 
@@ -12,7 +11,7 @@ export function ArticleList({ data, basePath }: { data: ArticlePage; basePath: s
         {data.items.map((a) => (
           <li key={a.publicId} className="px-4 py-3">
             {a.label ? <span className="mr-2 text-sm text-accent">{a.label}</span> : null}
-            <Link href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">{a.title}</Link>
+            <a href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">{a.title}</a>
             <span className="block text-sm text-muted">
               {formatIssueDate(a.issueDate)} · {formatPageNumber(a.pageNumber)}
             </span>
@@ -21,9 +20,9 @@ export function ArticleList({ data, basePath }: { data: ArticlePage; basePath: s
       </ol>
       {pages > 1 ? (
         <nav aria-label="分页" className="mt-4 flex gap-4">
-          {data.page > 1 ? <Link href={`${basePath}?page=${data.page - 1}`} rel="prev">上一页</Link> : null}
+          {data.page > 1 ? <a href={`${basePath}?page=${data.page - 1}`} rel="prev">上一页</a> : null}
           <span className="text-muted">第 {data.page} / {pages} 页</span>
-          {data.page < pages ? <Link href={`${basePath}?page=${data.page + 1}`} rel="next">下一页</Link> : null}
+          {data.page < pages ? <a href={`${basePath}?page=${data.page + 1}`} rel="next">下一页</a> : null}
         </nav>
       ) : null}
     </>

@@ -1,7 +1,11 @@
-import Link from "@/components/link";
 import { PageMap } from "@/components/page-map";
 import type { PageView } from "@/lib/db/pages";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
+
+/** "2026年4月8日 第01版 一线微观察": a page's title. */
+export function pageTitle(view: PageView): string {
+  return `${formatIssueDate(view.issue.date, false)} ${formatPageNumber(view.page.number)}${view.page.name ? ` ${view.page.name}` : ""}`;
+}
 
 /** One page of an issue: page map beside the article list, with page and issue navigation. */
 export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; headingLevel?: 1 | 2 }) {
@@ -14,13 +18,13 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
       <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3 border-b border-rule pb-3">
         <H className="font-serif text-2xl font-bold">
           <span className="block text-base font-normal text-muted">
-            <Link href={base} className="underline-offset-4 hover:underline">{formatIssueDate(issue.date)}</Link>
+            <a href={base} className="underline-offset-4 hover:underline">{formatIssueDate(issue.date)}</a>
             {issue.number ? ` · 第${issue.number}期` : ""}
           </span>
           {label}
         </H>
         <nav aria-label="版面导航" className="flex flex-wrap items-center gap-3 text-base">
-          {view.prevPage !== null ? <Link href={`${base}/${view.prevPage}`} rel="prev">上一版</Link> : <span className="text-muted">上一版</span>}
+          {view.prevPage !== null ? <a href={`${base}/${view.prevPage}`} rel="prev">上一版</a> : <span className="text-muted">上一版</span>}
           <form action="/issues/go" className="flex items-center gap-2">
             <input type="hidden" name="date" value={issue.date} />
             <label htmlFor="page-select" className="sr-only">选择版面</label>
@@ -33,7 +37,7 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
             </select>
             <button type="submit" className="rounded border border-rule px-2 py-1">转到</button>
           </form>
-          {view.nextPage !== null ? <Link href={`${base}/${view.nextPage}`} rel="next">下一版</Link> : <span className="text-muted">下一版</span>}
+          {view.nextPage !== null ? <a href={`${base}/${view.nextPage}`} rel="next">下一版</a> : <span className="text-muted">下一版</span>}
         </nav>
       </div>
       <div className="grid gap-6 md:grid-cols-[minmax(0,5fr)_minmax(0,4fr)]">
@@ -48,9 +52,9 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
               <li key={a.publicId} className="px-4 py-3">
                 {a.label ? <p className="text-sm text-muted">{a.label}</p> : null}
                 {a.kicker ? <p className="text-sm text-muted">{a.kicker}</p> : null}
-                <Link href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">
+                <a href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">
                   {a.title}
-                </Link>
+                </a>
                 {a.subtitle ? <p className="text-sm text-muted">——{a.subtitle}</p> : null}
               </li>
             ))}
@@ -63,9 +67,9 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
             <button type="submit" className="rounded border border-rule px-3 py-1.5">检索</button>
           </form>
           <nav aria-label="往期" className="mt-4 flex flex-wrap gap-4 text-base">
-            {view.prevIssue ? <Link href={`/issues/${view.prevIssue}`}>上一期</Link> : null}
-            {view.nextIssue ? <Link href={`/issues/${view.nextIssue}`}>下一期</Link> : null}
-            <Link href="/issues">往期回顾</Link>
+            {view.prevIssue ? <a href={`/issues/${view.prevIssue}`}>上一期</a> : null}
+            {view.nextIssue ? <a href={`/issues/${view.nextIssue}`}>下一期</a> : null}
+            <a href="/issues">往期回顾</a>
           </nav>
         </section>
       </div>

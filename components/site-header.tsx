@@ -1,22 +1,30 @@
-import Link from "@/components/link";
 import { env } from "@/lib/env";
+
+/** The first stop of the keyboard: jumps over the header to the page's <main id="main">. */
+export function SkipLink() {
+  return (
+    <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-card focus:px-3 focus:py-2">
+      跳到正文
+    </a>
+  );
+}
 
 /** Masthead, main navigation and the search box shown on every page. */
 export function SiteHeader() {
   return (
     <header className="border-b border-rule bg-card">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-        <Link href="/" className="font-serif text-2xl font-bold tracking-widest text-accent no-underline">
+        <a href="/" className="font-serif text-2xl font-bold tracking-widest text-accent no-underline">
           {env.SITE_NAME}
           <span className="ml-1 text-base font-normal text-ink">数字报</span>
-        </Link>
+        </a>
         <nav aria-label="主导航" className="text-base">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            <li><Link href="/" className="hover:text-accent">今日报纸</Link></li>
-            <li><Link href="/issues" className="hover:text-accent">往期回顾</Link></li>
-            <li><Link href="/departments" className="hover:text-accent">部门</Link></li>
-            <li><Link href="/categories" className="hover:text-accent">分类</Link></li>
-            <li><Link href="/search" className="hover:text-accent">检索</Link></li>
+            <li><a href="/" className="hover:text-accent">今日报纸</a></li>
+            <li><a href="/issues" className="hover:text-accent">往期回顾</a></li>
+            <li><a href="/departments" className="hover:text-accent">部门</a></li>
+            <li><a href="/categories" className="hover:text-accent">分类</a></li>
+            <li><a href="/search" className="hover:text-accent">检索</a></li>
           </ul>
         </nav>
         <form action="/search" role="search" aria-label="全站检索" className="ml-auto flex w-full gap-2 sm:w-auto">
@@ -39,7 +47,7 @@ export function SiteFooter() {
   return (
     <footer className="mt-12 border-t border-rule py-6 text-center text-sm text-muted">
       <p>
-        {env.SITE_NAME}数字报 · <Link href="/feed.xml">RSS 订阅</Link> · <Link href="/issues">往期回顾</Link>
+        {env.SITE_NAME}数字报 · <a href="/feed.xml">RSS 订阅</a> · <a href="/issues">往期回顾</a>
       </p>
     </footer>
   );

@@ -1,10 +1,11 @@
 /** `npm run setup` (and `npm run dev`): everything `npm start` does before serving. */
-import { ensureBuild, ensureDependencies, ensurePrismaClient, importSample, migrate, runMain } from "./lib/bootstrap.mjs";
+import { ensureBuild, ensureDependencies, ensurePrismaClient, ensureSiteCss, importSample, migrate, runMain } from "./lib/bootstrap.mjs";
 
 await runMain("setup", async () => {
   const databaseUrl = process.env.DATABASE_URL || "file:./data/edition.db";
   ensureDependencies();
   ensurePrismaClient();
+  ensureSiteCss();
   migrate(databaseUrl);
   importSample(databaseUrl);
   if (!process.argv.includes("--no-build")) ensureBuild({ databaseUrl });

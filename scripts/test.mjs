@@ -4,7 +4,7 @@
  * with its own throw-away database). Exits non-zero if any step or test fails.
  */
 import fs from "node:fs";
-import { ensureDependencies, ensurePrismaClient, run, runMain, step, StepError } from "./lib/bootstrap.mjs";
+import { ensureDependencies, ensurePrismaClient, ensureSiteCss, run, runMain, step, StepError } from "./lib/bootstrap.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -40,6 +40,7 @@ await runMain("npm test", async () => {
   ensureDependencies();
   ensureBrowser();
   ensurePrismaClient();
+  ensureSiteCss();
   step("Unit tests (vitest)");
   run("npx", ["vitest", "run"], { what: "vitest" });
   step("Browser tests (Playwright, Debian Chromium)");

@@ -1,4 +1,3 @@
-import Link from "@/components/link";
 import { highlightHtml } from "@/lib/search/highlight";
 import type { SearchResponse, SearchResult } from "@/lib/search/query";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
@@ -17,9 +16,9 @@ function ResultItem({ r, query }: { r: SearchResult; query: string }) {
       {r.kicker ? <Marked text={r.kicker} query={query} className="text-sm text-muted" /> : null}
       {/* titleHtml and snippet are escaped text with only <mark> added (lib/search/highlight.ts). */}
       <h3 className="font-serif text-lg font-bold">
-        <Link href={r.url} className="hover:text-accent">
+        <a href={r.url} className="hover:text-accent">
           <span dangerouslySetInnerHTML={{ __html: r.titleHtml }} />
-        </Link>
+        </a>
       </h3>
       {r.subtitle ? <Marked text={`——${r.subtitle}`} query={query} className="text-sm text-muted" /> : null}
       <p className="text-sm text-muted">
@@ -43,7 +42,7 @@ function NoResults({ q, res }: { q: SearchQuery; res: SearchResponse }) {
           {suggested.map((d, i) => (
             <span key={d.slug}>
               {i > 0 ? "、" : ""}
-              <Link href={searchHref(q, { department: d.name })}>{d.name}</Link>
+              <a href={searchHref(q, { department: d.name })}>{d.name}</a>
             </span>
           ))}
         </p>
@@ -62,7 +61,7 @@ function NoResults({ q, res }: { q: SearchQuery; res: SearchResponse }) {
           {suggested.map((d, i) => (
             <span key={d.slug}>
               {i > 0 ? "、" : ""}
-              <Link href={searchHref(q, { q: "", department: d.name })}>{d.name}</Link>
+              <a href={searchHref(q, { q: "", department: d.name })}>{d.name}</a>
             </span>
           ))}
         </p>
@@ -78,9 +77,9 @@ function Pagination({ q, page, pageCount }: { q: SearchQuery; page: number; page
   return (
     <nav aria-label="分页" className="mt-6 flex flex-wrap items-center gap-3">
       {page > 1 ? (
-        <Link href={searchHref(q, { page: page - 1 })} rel="prev">
+        <a href={searchHref(q, { page: page - 1 })} rel="prev">
           上一页
-        </Link>
+        </a>
       ) : null}
       {numbers.map((n, i) => (
         <span key={n} className="flex gap-3">
@@ -90,16 +89,16 @@ function Pagination({ q, page, pageCount }: { q: SearchQuery; page: number; page
               {n}
             </span>
           ) : (
-            <Link href={searchHref(q, { page: n })} aria-label={`第 ${n} 页`}>
+            <a href={searchHref(q, { page: n })} aria-label={`第 ${n} 页`}>
               {n}
-            </Link>
+            </a>
           )}
         </span>
       ))}
       {page < pageCount ? (
-        <Link href={searchHref(q, { page: page + 1 })} rel="next">
+        <a href={searchHref(q, { page: page + 1 })} rel="next">
           下一页
-        </Link>
+        </a>
       ) : null}
       <span className="text-sm text-muted">
         第 {page} / {pageCount} 页
@@ -129,9 +128,9 @@ function Facets({ q, res }: { q: SearchQuery; res: SearchResponse }) {
             <h2 id={`facet-${key}`} className="mb-1 font-bold">
               {title}
               {active[key] ? (
-                <Link href={clear(key)} className="ml-2 text-sm font-normal">
+                <a href={clear(key)} className="ml-2 text-sm font-normal">
                   (不限{title})
-                </Link>
+                </a>
               ) : null}
             </h2>
             <ul className="space-y-1">
@@ -142,7 +141,7 @@ function Facets({ q, res }: { q: SearchQuery; res: SearchResponse }) {
                       {f.label}
                     </span>
                   ) : (
-                    <Link href={narrow(key, f.value)}>{f.label}</Link>
+                    <a href={narrow(key, f.value)}>{f.label}</a>
                   )}
                   <span className="text-sm text-muted">({f.count})</span>
                 </li>
@@ -170,7 +169,7 @@ export function SearchResults({ q, res }: { q: SearchQuery; res: SearchResponse 
             {offered.map((d, i) => (
               <span key={d.slug}>
                 {i > 0 ? "、" : ""}
-                <Link href={searchHref(q, { q: "", department: d.name })}>{d.name}</Link>
+                <a href={searchHref(q, { q: "", department: d.name })}>{d.name}</a>
               </span>
             ))}
           </p>

@@ -1,4 +1,4 @@
-/** The reader's font size for article bodies: a scale kept in localStorage (components/reader-tools.tsx). */
+/** The reader's font size for article bodies: a scale kept in localStorage (the page script, lib/site/html/islands.ts). */
 
 export const READER_SCALE_KEY = "epaper-reader-scale";
 export const READER_SCALES = [0.9, 1, 1.15, 1.3, 1.5];

@@ -103,6 +103,14 @@ export function ensurePrismaClient() {
   fs.writeFileSync(GENERATE_STAMP, want + "\n");
 }
 
+/**
+ * Compiles the reader pages' inlined stylesheet (lib/generated/site-css.ts) from app/globals.css.
+ * Quick, and the file is rewritten only when its content changes.
+ */
+export function ensureSiteCss() {
+  run("node", ["scripts/build-site-css.mjs"], { what: "scripts/build-site-css.mjs", quiet: true });
+}
+
 /** Applies pending migrations to the database named by `databaseUrl`. */
 export function migrate(databaseUrl) {
   step(`Migrating the database (${databaseUrl})`);
@@ -143,6 +151,13 @@ export function ensureBuild({ distDir = ".next", databaseUrl, force = false } = 
     return;
   }
   step(`Building the site (next build → ${distDir})`);
+  ensureSiteCss();
+  // tsconfig.json includes the route types Next generates in every dist dir; another build's are
+  // stale after routes change and would fail this build's type check. Each build writes its own.
+  for (const other of [".next", ".next-e2e"]) {
+    if (other === distDir) continue;
+    for (const sub of ["types", path.join("dev", "types")]) fs.rmSync(path.join(ROOT, other, sub), { recursive: true, force: true });
+  }
   run("npx", ["next", "build"], {
     env: { NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     what: "next build",

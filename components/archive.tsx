@@ -1,25 +1,16 @@
-import type { Metadata } from "next";
-import Link from "@/components/link";
-import { listPublishedIssues } from "@/lib/db/issues";
+import type { IssueSummary } from "@/lib/db/issues";
 import { formatIssueDate } from "@/lib/site/format";
-import { monthParam } from "@/lib/validations/params";
-
-export const metadata: Metadata = { title: "往期回顾" };
-
-type Props = { searchParams: Promise<{ month?: string }> };
 
 const pad = (n: number) => String(n).padStart(2, "0");
+/** The month `d` months after year `y`, month `m` ("YYYY-MM"). */
 const shift = (y: number, m: number, d: number) => {
   const t = new Date(Date.UTC(y, m - 1 + d, 1));
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`;
 };
 
-/** The archive (往期回顾): a month calendar whose dates with an issue are links, and a plain list. */
-export default async function ArchivePage({ searchParams }: Props) {
-  const issues = await listPublishedIssues();
+/** The archive (往期回顾): a month calendar whose dates with an issue are links, and a plain list for screen readers. */
+export function ArchiveMain({ issues, month }: { issues: IssueSummary[]; month: string }) {
   const dates = new Set(issues.map((i) => i.date));
-  const requested = monthParam.safeParse((await searchParams).month);
-  const month = requested.success ? requested.data : (issues[0]?.date.slice(0, 7) ?? new Date().toISOString().slice(0, 7));
   const [y, m] = month.split("-").map(Number) as [number, number];
   const firstWeekday = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -31,11 +22,11 @@ export default async function ArchivePage({ searchParams }: Props) {
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
       <h1 className="mb-4 font-serif text-3xl font-bold">往期回顾</h1>
       <nav aria-label="月份" className="mb-3 flex flex-wrap items-center gap-4">
-        <Link href={`/issues?month=${shift(y, m, -12)}`}>上一年</Link>
-        <Link href={`/issues?month=${shift(y, m, -1)}`}>上个月</Link>
+        <a href={`/issues?month=${shift(y, m, -12)}`}>上一年</a>
+        <a href={`/issues?month=${shift(y, m, -1)}`}>上个月</a>
         <h2 className="text-xl font-bold" id="cal-heading">{y}年{m}月</h2>
-        <Link href={`/issues?month=${shift(y, m, 1)}`}>下个月</Link>
-        <Link href={`/issues?month=${shift(y, m, 12)}`}>下一年</Link>
+        <a href={`/issues?month=${shift(y, m, 1)}`}>下个月</a>
+        <a href={`/issues?month=${shift(y, m, 12)}`}>下一年</a>
       </nav>
       <table className="w-full table-fixed border-collapse text-center" aria-labelledby="cal-heading">
         <thead>
@@ -55,9 +46,9 @@ export default async function ArchivePage({ searchParams }: Props) {
                 return (
                   <td key={di} className="border border-rule p-0">
                     {day === null ? null : dates.has(date) ? (
-                      <Link href={`/issues/${date}`} aria-label={formatIssueDate(date)} className="block bg-accent py-3 font-bold text-accent-ink">
+                      <a href={`/issues/${date}`} aria-label={formatIssueDate(date)} className="block bg-accent py-3 font-bold text-accent-ink">
                         {day}
-                      </Link>
+                      </a>
                     ) : (
                       <span className="block py-3 text-muted">{day}</span>
                     )}
@@ -74,7 +65,7 @@ export default async function ArchivePage({ searchParams }: Props) {
         <ul className="grid gap-1 sm:grid-cols-2">
           {issues.map((i) => (
             <li key={i.date}>
-              <Link href={`/issues/${i.date}`}>{formatIssueDate(i.date)}</Link>
+              <a href={`/issues/${i.date}`}>{formatIssueDate(i.date)}</a>
               <span className="text-sm text-muted"> · {i.pageCount} 版{i.number ? ` · 第${i.number}期` : ""}</span>
             </li>
           ))}

@@ -1,0 +1,17 @@
+import { cacheLife, cacheTag } from "next/cache";
+import { CategoriesMain } from "@/components/directories";
+import { renderDocument, serveDocument } from "@/components/document";
+import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { listCategoryCounts } from "@/lib/db/categories";
+
+/** GET /categories: every category with its count of published articles. */
+export async function GET(request: Request) {
+  return serveDocument(request, categoriesDocument);
+}
+
+async function categoriesDocument(): Promise<string> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
+  return renderDocument({ title: "分类", canonical: "/categories" }, <CategoriesMain counts={await listCategoryCounts()} />);
+}

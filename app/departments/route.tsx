@@ -1,0 +1,17 @@
+import { cacheLife, cacheTag } from "next/cache";
+import { DepartmentsMain } from "@/components/directories";
+import { renderDocument, serveDocument } from "@/components/document";
+import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { listDepartmentsByKind } from "@/lib/db/departments";
+
+/** GET /departments: every department with published articles, grouped by kind. */
+export async function GET(request: Request) {
+  return serveDocument(request, departmentsDocument);
+}
+
+async function departmentsDocument(): Promise<string> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
+  return renderDocument({ title: "部门", canonical: "/departments" }, <DepartmentsMain groups={await listDepartmentsByKind()} />);
+}

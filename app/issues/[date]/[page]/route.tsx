@@ -1,0 +1,27 @@
+import { cacheLife, cacheTag } from "next/cache";
+import { renderDocument, serveDocument } from "@/components/document";
+import { PageViewSection, pageTitle } from "@/components/page-view";
+import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
+import { getPage } from "@/lib/db/pages";
+import { pageParams } from "@/lib/validations/params";
+
+/** GET /issues/<date>/<page>: one page (版面) — page map, article list, page and issue navigation, raw text. */
+export async function GET(request: Request, ctx: { params: Promise<{ date: string; page: string }> }) {
+  const parsed = pageParams.safeParse(await ctx.params);
+  return serveDocument(request, async () => (parsed.success ? pageDocument(parsed.data.date, parsed.data.page) : null));
+}
+
+async function pageDocument(date: string, number: number): Promise<string | null> {
+  "use cache";
+  cacheLife("hours");
+  // The issue's content, and the neighbouring issues it links to.
+  cacheTag(READER_TAG, ISSUES_TAG, issueTag(date));
+  const view = await getPage(date, number);
+  if (!view) return null;
+  return renderDocument(
+    { title: pageTitle(view), canonical: `/issues/${date}/${number}` },
+    <main id="main" className="flex-1">
+      <PageViewSection view={view} />
+    </main>,
+  );
+}

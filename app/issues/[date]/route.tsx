@@ -1,0 +1,22 @@
+import { cacheLife, cacheTag } from "next/cache";
+import { renderDocument, serveDocument } from "@/components/document";
+import { IssueOverview } from "@/components/issue-overview";
+import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
+import { getIssue } from "@/lib/db/issues";
+import { formatIssueDate } from "@/lib/site/format";
+import { dateParams } from "@/lib/validations/params";
+
+/** GET /issues/<date>: the issue — every page as a thumbnail of its page map, with its titles. */
+export async function GET(request: Request, ctx: { params: Promise<{ date: string }> }) {
+  const parsed = dateParams.safeParse(await ctx.params);
+  return serveDocument(request, async () => (parsed.success ? issueDocument(parsed.data.date) : null));
+}
+
+async function issueDocument(date: string): Promise<string | null> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG, issueTag(date));
+  const issue = await getIssue(date);
+  if (!issue) return null;
+  return renderDocument({ title: formatIssueDate(issue.date), canonical: `/issues/${date}` }, <IssueOverview issue={issue} />);
+}

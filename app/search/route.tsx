@@ -1,0 +1,51 @@
+import { renderDocument, serveDocument } from "@/components/document";
+import { listDepartmentOptions, searchPublished } from "@/lib/db/search";
+import type { SearchResponse } from "@/lib/search/query";
+import { searchParamsSchema, type SearchQuery } from "@/lib/validations/search";
+import { SearchForm } from "./search-form";
+import { searchHref } from "./search-href";
+import { SearchResults } from "./search-results";
+
+/**
+ * GET /search?q=&department=&category=&from=&to=&sort=&page=: the search page, a plain GET form
+ * (it works without JavaScript) over the results. Rendered per request: queries are endless and
+ * answering one is fast (lib/search).
+ */
+export async function GET(request: Request) {
+  // The first value of each parameter (a repeated parameter keeps its first).
+  const raw: Record<string, string> = {};
+  for (const [k, v] of new URL(request.url).searchParams) raw[k] ??= v;
+  const parsed = searchParamsSchema.safeParse(raw);
+  return serveDocument(request, async () => {
+    const q = parsed.success ? parsed.data : searchParamsSchema.parse({});
+    const error = parsed.success ? null : (parsed.error.issues[0]?.message ?? "检索条件有误");
+    const active = Boolean(q.q.trim() || q.department || q.category || q.from || q.to || q.pageName || q.person);
+    const res = active && !error ? searchPublished(q) : null;
+    return renderDocument(
+      { title: q.q.trim() ? `检索:${q.q.trim()}` : "检索", ...indexing(q, res) },
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <h1 className="mb-4 font-serif text-3xl font-bold">检索</h1>
+        <SearchForm q={q} departments={listDepartmentOptions()} department={res?.department?.name ?? q.department} />
+        {error ? (
+          <p role="alert" className="mt-4 text-accent">
+            {error}
+          </p>
+        ) : null}
+        {res ? <SearchResults q={q} res={res} /> : null}
+        {!res && !error ? <p className="mt-6 text-muted">输入关键词,或选择部门、分类、日期后检索全部已发布稿件。</p> : null}
+      </main>,
+    );
+  });
+}
+
+/**
+ * Which result pages search engines may index: the first page of a plain keyword search with
+ * results is a topic page worth finding ("公积金"), under one canonical address. Every variation
+ * of it (filters, date order, later pages) and every empty result is `noindex`, so crawlers do
+ * not wander the archive's endless combinations.
+ */
+function indexing(q: SearchQuery, res: SearchResponse | null): { canonical?: string; robots?: string } {
+  const plain = !q.department && !q.category && !q.from && !q.to && !q.pageName && !q.person && q.sort === "relevance" && q.page === 1;
+  if (!res || res.total === 0 || !q.q.trim() || !plain) return { robots: "noindex, follow" };
+  return { canonical: searchHref({ ...q, q: q.q.trim() }) };
+}

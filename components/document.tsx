@@ -1,0 +1,164 @@
+import type { ReactNode } from "react";
+import { SiteFooter, SiteHeader, SkipLink } from "@/components/site-header";
+import { env } from "@/lib/env";
+import { SITE_CSS } from "@/lib/generated/site-css";
+import { READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
+import { renderToHtml } from "@/lib/site/html/render";
+import { APPLY_SAVED_READER_SCALE } from "@/lib/site/reader-scale";
+
+/**
+ * A whole reader page as one static HTML document: head (title, description, canonical link,
+ * Open Graph, structured data, the inlined stylesheet), the site's header and footer around the
+ * page's <main>, and the one small enhancement script. No framework runtime is sent: the pages
+ * are read, not used, and everything on them works without JavaScript.
+ */
+export interface DocumentHead {
+  /** The page's own title; the site's name is added ("… - 聊城日报数字报"). Null: the site's name alone. */
+  title: string | null;
+  description?: string;
+  /** Path of the canonical URL ("/articles/…"). */
+  canonical?: string;
+  /** `noindex` etc.; omitted means indexable. */
+  robots?: string;
+  /** Open Graph properties beyond title, site name, locale and URL; arrays repeat the property. */
+  openGraph?: Record<string, string | readonly string[] | undefined>;
+  /** schema.org data, written as JSON-LD. */
+  jsonLd?: object;
+  /** RSS feeds offered for this page, besides the site's own. */
+  feeds?: { title: string; href: string }[];
+}
+
+const siteTitle = () => `${env.SITE_NAME}数字报`;
+
+/** JSON for a <script> element: "<" escaped so no text can close the element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+function Head({ head }: { head: DocumentHead }) {
+  const title = head.title ? `${head.title} - ${siteTitle()}` : siteTitle();
+  const description = head.description ?? `${env.SITE_NAME}数字报:按期、按版面阅读,按关键词和部门检索。`;
+  const url = head.canonical ? new URL(head.canonical, env.SITE_URL).toString() : undefined;
+  const og: [string, string][] = [
+    ["og:title", head.title ?? siteTitle()],
+    ["og:description", description],
+    ["og:site_name", siteTitle()],
+    ["og:locale", "zh_CN"],
+    ...(url ? ([["og:url", url]] as [string, string][]) : []),
+  ];
+  for (const [property, value] of Object.entries(head.openGraph ?? {})) {
+    if (value === undefined) continue;
+    for (const v of typeof value === "string" ? [value] : value) og.push([property, v]);
+  }
+  const feeds = [{ title: `${siteTitle()} 最新稿件`, href: "/feed.xml" }, ...(head.feeds ?? [])];
+  return (
+    <head>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <meta name="description" content={description} />
+      {head.robots ? <meta name="robots" content={head.robots} /> : null}
+      {url ? <link rel="canonical" href={url} /> : null}
+      {og.map(([property, content], i) => (
+        <meta key={i} property={property} content={content} />
+      ))}
+      <meta name="theme-color" content="#fbfaf7" media="(prefers-color-scheme: light)" />
+      <meta name="theme-color" content="#161513" media="(prefers-color-scheme: dark)" />
+      <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+      {feeds.map((f) => (
+        <link key={f.href} rel="alternate" type="application/rss+xml" title={f.title} href={f.href} />
+      ))}
+      <style dangerouslySetInnerHTML={{ __html: SITE_CSS }} />
+      {/* Before the body is laid out, so text appears at the reader's saved size. */}
+      <script dangerouslySetInnerHTML={{ __html: APPLY_SAVED_READER_SCALE }} />
+      {head.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(head.jsonLd) }} /> : null}
+    </head>
+  );
+}
+
+/** The document's HTML text: `main` is the page's <main> element. */
+export async function renderDocument(head: DocumentHead, main: ReactNode): Promise<string> {
+  const html = await renderToHtml(
+    <html lang="zh-CN">
+      <Head head={head} />
+      <body className="flex min-h-screen flex-col">
+        <SkipLink />
+        <SiteHeader />
+        {main}
+        <SiteFooter />
+        <script dangerouslySetInnerHTML={{ __html: READER_PAGE_SCRIPT }} />
+      </body>
+    </html>,
+  );
+  return `<!DOCTYPE html>${html}`;
+}
+
+/** The page for a URL with nothing published behind it (also app/not-found.tsx). */
+export function NotFoundMain() {
+  return (
+    <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-16 text-center font-serif">
+      <h1 className="text-3xl font-bold">找不到这一页</h1>
+      <p className="mt-4 text-muted">这一天可能没有出版报纸,或稿件尚未发布。</p>
+      <p className="mt-6 flex justify-center gap-6">
+        <a href="/">今日报纸</a>
+        <a href="/issues">往期回顾</a>
+        <a href="/search">检索</a>
+      </p>
+    </main>
+  );
+}
+
+function ErrorMain({ retry }: { retry: string }) {
+  return (
+    <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-16 text-center font-serif">
+      <h1 className="text-3xl font-bold">页面暂时无法显示</h1>
+      <p className="mt-4 text-muted">请稍后再试。</p>
+      <p className="mt-6 flex justify-center gap-6">
+        <a href={retry}>重试</a>
+        <a href="/">返回首页</a>
+      </p>
+    </main>
+  );
+}
+
+/**
+ * A reader page's response: `render` gives the document's HTML, or null when nothing published
+ * is there (404 page). A failure is logged and answered with the error page (500), never with
+ * its details.
+ */
+export async function serveDocument(request: Request, render: () => Promise<string | null>): Promise<Response> {
+  try {
+    const html = await render();
+    if (html !== null) return documentResponse(request, html);
+    return documentResponse(request, await renderDocument({ title: "找不到这一页", robots: "noindex" }, <NotFoundMain />), 404);
+  } catch (err) {
+    console.error(`GET ${new URL(request.url).pathname} failed:`, err);
+    const { pathname, search } = new URL(request.url);
+    return documentResponse(request, await renderDocument({ title: "页面暂时无法显示", robots: "noindex" }, <ErrorMain retry={pathname + search} />), 500);
+  }
+}
+
+/**
+ * The response for a rendered document, with an ETag so a returning reader's browser gets a
+ * 304 instead of the page again. Reader pages change only when an issue is (re)published.
+ */
+export function documentResponse(request: Request, html: string, status = 200): Response {
+  const etag = `W/"${fnv1a(html)}-${html.length.toString(36)}"`;
+  const headers = {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "public, max-age=0, must-revalidate",
+    etag,
+  };
+  if (status === 200 && request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(html, { status, headers });
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, as base-36: a cheap fingerprint, not a security hash. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}

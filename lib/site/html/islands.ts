@@ -1,0 +1,83 @@
+import { highlightWords } from "@/lib/site/highlight";
+import { READER_SCALE_KEY, READER_SCALES } from "@/lib/site/reader-scale";
+
+/**
+ * The reader's pages' only script: small enhancements of a page that is complete without it.
+ *
+ * - `[data-font-size]`: the article's font size control (A−/A+), kept in localStorage. The saved
+ *   size is applied in <head> before the first paint (APPLY_SAVED_READER_SCALE), so text never jumps.
+ * - `[data-copy-link]`: copies the article's permanent link.
+ * - `[data-highlight]`: marks the words of `?hl=` (search results link to articles with it).
+ *
+ * Controls that need the script are rendered `hidden` and shown here, so a reader without
+ * JavaScript never meets a button that does nothing.
+ *
+ * The function is sent as its own source text (Function.prototype.toString), so it may use only
+ * its parameter and browser globals — no imports, no helpers from outside its body.
+ */
+function enhanceReaderPage(cfg: { key: string; scales: number[]; words: (q: string) => string[] }): void {
+  const root = document.documentElement;
+  const setScale = (s: number) => root.style.setProperty("--reader-scale", String(s));
+
+  for (const group of document.querySelectorAll<HTMLElement>("[data-font-size]")) {
+    const label = group.querySelector("output");
+    let scale = Number(root.style.getPropertyValue("--reader-scale")) || 1;
+    const show = () => {
+      if (label) label.textContent = `${Math.round(scale * 100)}%`;
+    };
+    group.addEventListener("click", (e) => {
+      const button = (e.target as Element).closest<HTMLElement>("button[data-step]");
+      if (!button) return;
+      const i = Math.min(cfg.scales.length - 1, Math.max(0, cfg.scales.indexOf(scale) + Number(button.dataset.step)));
+      scale = cfg.scales[i] ?? 1;
+      setScale(scale);
+      show();
+      try {
+        localStorage.setItem(cfg.key, String(scale));
+      } catch {
+        // Storage can be blocked (private modes): the size then lasts for this page only.
+      }
+    });
+    show();
+    group.hidden = false;
+  }
+
+  for (const button of document.querySelectorAll<HTMLButtonElement>("[data-copy-link]")) {
+    const idle = button.textContent;
+    button.addEventListener("click", () => {
+      const done = () => {
+        button.textContent = "已复制链接";
+        setTimeout(() => (button.textContent = idle), 2000);
+      };
+      navigator.clipboard?.writeText(button.dataset.copyLink ?? location.href).then(done, done);
+    });
+    button.hidden = false;
+  }
+
+  const hl = new URLSearchParams(location.search).get("hl")?.slice(0, 100);
+  const words = hl ? cfg.words(hl) : [];
+  if (words.length === 0) return;
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
+  for (const area of document.querySelectorAll("[data-highlight]")) {
+    const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    while (walker.nextNode()) texts.push(walker.currentNode as Text);
+    for (const node of texts) {
+      const parts: (string | Node)[] = [];
+      let last = 0;
+      for (const m of node.data.matchAll(pattern)) {
+        if (m.index > last) parts.push(node.data.slice(last, m.index));
+        const mark = document.createElement("mark");
+        mark.textContent = m[0];
+        parts.push(mark);
+        last = m.index + m[0].length;
+      }
+      if (parts.length === 0) continue;
+      if (last < node.data.length) parts.push(node.data.slice(last));
+      node.replaceWith(...parts);
+    }
+  }
+}
+
+/** The script's text: the function above, called with the site's settings and its query-word splitter. */
+export const READER_PAGE_SCRIPT = `(${enhanceReaderPage.toString()})({key:${JSON.stringify(READER_SCALE_KEY)},scales:${JSON.stringify(READER_SCALES)},words:${highlightWords.toString()}});`;
