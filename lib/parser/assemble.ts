@@ -5,8 +5,9 @@
  */
 import { parseDateline, parsePhotoCredit } from "./bylines";
 import type { Token } from "./classify";
-import { isLabelLike } from "./departments";
-import { endsMidClause, endsSentence, isSubheadLike, looksLikeCaption, startsFresh } from "./sentences";
+import { isLabelLike, placeLength } from "./departments";
+import { BULLETS, OWN_PLACE, PLACE_PREFIXES } from "./rules";
+import { endsMidClause, endsOpen, endsSentence, isSubheadLike, looksLikeCaption, startsFresh } from "./sentences";
 import type { ArticleSegment } from "./segment";
 import type { Block, Byline } from "./types";
 
@@ -33,10 +34,19 @@ export interface Layout {
 const KICKER_SHAPE = /[\s\uff0c,\uff1a:\uff01!\uff1f?\u3001]/u;
 
 /**
+ * Whether a head line opens with its own subject, a place ("青州市完成…", "聊城…", "全市…"): it
+ * starts a sentence of its own, so the line above it is a kicker, not the title's first half.
+ */
+function opensWithSubject(text: string): boolean {
+  return placeLength(text, 0) > 0 || OWN_PLACE.test(text) || PLACE_PREFIXES.some((p) => p.length > 1 && text.startsWith(p));
+}
+
+/**
  * Reads label / kicker / title from the head lines above an anchor (top to bottom):
  * a label names a place or body ("临清市", "东昌府区人民法院"); a kicker is a lead-in phrase over the
- * title ("坚持人民至上 守护舌尖安全"), or a line set apart by a blank line; two plain adjacent lines
- * are one title printed over two lines and are joined.
+ * title ("坚持人民至上 守护舌尖安全", "守护“舌尖上的安全”" over "青州市完成…"), or a line set apart
+ * by a blank line; two plain adjacent lines are one title printed over two lines and are joined —
+ * always so when the first ends on a comma ("小院经济“热”起来," / "农家日子“火”起来").
  */
 export function readHead(heads: readonly Token[]): { label: string | null; kicker: string | null; title: string } {
   let rest = [...heads];
@@ -51,7 +61,7 @@ export function readHead(heads: readonly Token[]): { label: string | null; kicke
     rest = rest.slice(1);
   } else if (rest.length === 2) {
     const [top, below] = rest as [Token, Token];
-    if (below.gapBefore > 0 || KICKER_SHAPE.test(top.text)) {
+    if (!endsOpen(top.text) && (below.gapBefore > 0 || KICKER_SHAPE.test(top.text) || opensWithSubject(below.text))) {
       kicker = top.text;
       rest = [below];
     }
@@ -62,10 +72,23 @@ export function readHead(heads: readonly Token[]): { label: string | null; kicke
 const paragraph = (t: Token): Block => ({ type: "paragraph", text: t.text, sourceLines: [t.no], flags: [] });
 const caption = (t: Token): Block => ({ type: "caption", text: t.text, sourceLines: [t.no], flags: [] });
 
+/**
+ * The paragraph a line may continue: the last block, or the paragraph before a photo caption that
+ * was printed inside the column flow, between the paragraph's two halves.
+ */
+function openBlock(blocks: readonly Block[]): Block | undefined {
+  const last = blocks[blocks.length - 1];
+  if (last?.type !== "caption") return last;
+  const before = blocks[blocks.length - 2];
+  return before?.type === "paragraph" && !endsSentence(before.text) ? before : last;
+}
+
 /** Whether a line continues an unfinished paragraph across a column break. */
 function continues(prev: Block | undefined, next: Token, layout: Layout): prev is Block {
   if (!prev || prev.type !== "paragraph" || endsSentence(prev.text)) return false;
   if (next.kind === "dateline" || next.kind === "subtitle" || next.kind === "ad-marker") return false;
+  // A bulleted line ("■ 智慧助餐") is a subhead or byline by its bullet, never a sentence's tail.
+  if (BULLETS[next.text.charCodeAt(0)] === 1) return false;
   // On a page whose paragraphs are indented, an indented line starts a new paragraph.
   if (layout.indentedParagraphs && next.indent) return false;
   // A comma or an opening quote at the end leaves no doubt; otherwise a fresh opener ("一是",
@@ -85,8 +108,9 @@ function join(prev: Block, t: Token): void {
  *   between) is joined back and flagged `joined` — never onto a subhead or a caption;
  * - short heading-like lines followed by more text → subheads (adjacent lines form one subhead and
  *   keep their line break);
- * - short lines after the last paragraph, and lines with a photo credit ("记者 张三 摄") or "图为…"
- *   anywhere → captions.
+ * - short heading phrases after the last paragraph, and lines with a photo credit ("记者 张三 摄")
+ *   or "图为…" anywhere → captions; a paragraph split around a caption printed inside the column
+ *   flow is joined across it.
  *
  * Byline lines left at the very end of the body ("本报通讯员 张三") are returned separately.
  */
@@ -104,7 +128,7 @@ export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: B
   }
   for (let i = 0; i < end; i++) {
     const t = body[i] as Token;
-    const prev = blocks[blocks.length - 1];
+    const prev = openBlock(blocks);
     if (t.kind !== "dateline" && looksLikeCaption(t.text)) {
       blocks.push(caption(t));
       continue;
@@ -118,8 +142,10 @@ export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: B
         join(prev, t);
         continue;
       }
+      // After the last paragraph a heading phrase is a caption; a clause ("下一步,该县将继续…,推动")
+      // is a paragraph that lost its end.
       if (trailing) {
-        blocks.push(caption(t));
+        blocks.push(isSubheadLike(t.text) ? caption(t) : paragraph(t));
         continue;
       }
       if (!isSubheadLike(t.text)) {

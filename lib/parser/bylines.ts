@@ -1,12 +1,20 @@
 import { BULLETS, BYLINE_NOISE, DATELINE, NAME_SEPARATOR, NOT_A_NAME, PERSON_NAME, PHOTO_CREDIT, ROLE_FIRST, ROLE_WORDS, SURNAMES } from "./rules";
 import type { Byline, BylineRole } from "./types";
 
-/** A bare name: a common family name first, two to four characters (or a "·" name). */
+/**
+ * A bare name: a common family name first, two or three characters, or four with a compound
+ * family name ("欧阳晓明"), or a "·" name. Four characters after a single family name are almost
+ * always a phrase: "■ 高位推动", "■ 智慧助餐" are bulleted subheads, not people.
+ */
 function looksLikePersonName(w: string): boolean {
   if (w.includes("·")) return true;
   if (w.length < 2 || w.length > 4) return false;
+  if (w.length === 4) return SURNAMES.has(w.slice(0, 2));
   return SURNAMES.has(w.charAt(0)) || (w.length >= 3 && SURNAMES.has(w.slice(0, 2)));
 }
+
+/** A single ideograph: half of a two-character name printed with a space in it ("王 刚"). */
+const isOneIdeograph = (w: string) => w.length === 1 && PERSON_NAME.test(`${w}${w}`);
 
 /** The role words by their first character, in ROLE_WORDS order (so still longest first). */
 const ROLES_BY_FIRST = new Map<number, (typeof ROLE_WORDS)[number][]>();
@@ -60,6 +68,19 @@ export function parseBylineText(text: string): Byline[] | null {
     while (i < n && NAME_SEPARATOR[t.charCodeAt(i)] !== 1) i++;
     let w = t.slice(from, i);
     if (BYLINE_NOISE.has(w)) continue;
+    // Two-character names are often set with a space so they line up with three-character ones
+    // ("本报记者 王 刚"): two single ideographs in a row are one name.
+    if (isOneIdeograph(w)) {
+      let j = i;
+      while (j < n && NAME_SEPARATOR[t.charCodeAt(j)] === 1) j++;
+      let k = j;
+      while (k < n && NAME_SEPARATOR[t.charCodeAt(k)] !== 1) k++;
+      const next = t.slice(j, k);
+      if (isOneIdeograph(next) && !leadingRole(next)) {
+        w += next;
+        i = k;
+      }
+    }
     // Role words may be glued to the name ("记者张三") or stand alone.
     const r = leadingRole(w);
     if (r) {

@@ -12,7 +12,13 @@ import {
   LABEL_SHAPE,
   LABEL_SUFFIX,
   NOT_BODY,
+  NOT_CITY_BEFORE,
+  NOT_COUNTY_BEFORE,
+  NOT_DISTRICT_BEFORE,
+  NOT_PLACE_FIRST,
+  NOT_TOWN_DISTRICT,
   OFFICIAL_AFTER,
+  PLACE_END,
   PLACE_PREFIXES,
   SOURCE_BEFORE,
   isCjk,
@@ -55,15 +61,66 @@ export function canonicalDepartment(name: string): string {
 const PLACE_KIND = "县市区";
 const startsWithPlace = (text: string) => PLACE_PREFIXES.some((p) => p.length > 1 && text.startsWith(p));
 
+const SHI = 0x5e02; // 市
+const XIAN = 0x53bf; // 县
+const QU = 0x533a; // 区
+const CHANG = 0x573a; // 场
+const CHENG = 0x57ce; // 城
+
+/**
+ * Length of the place name that starts at `at` by its shape, or 0: one to three ideographs and
+ * 省/市/县/区/旗 ("德州市", "齐河县", "任城区", "莘县"), the shortest that fits ("德州市市场…" is
+ * "德州市"). The gazetteer lists only this paper's places; pages from other papers name theirs,
+ * and their labels and bodies must be read the same way. Words with those endings ("城市", "社区",
+ * "市场", "农业大县", "行政区") and determiners ("全市", "我县") are not places.
+ */
+export function placeLength(text: string, at: number): number {
+  const c0 = text.charCodeAt(at);
+  if (!isCjk(c0) || NOT_PLACE_FIRST[c0] === 1) return 0;
+  for (let k = 1; k <= 3; k++) {
+    const end = at + k;
+    if (end >= text.length) return 0;
+    const c = text.charCodeAt(end);
+    if (PLACE_END[c] === 1) {
+      const before = text.charCodeAt(end - 1);
+      let ok: boolean;
+      if (c === XIAN) ok = NOT_COUNTY_BEFORE[before] !== 1;
+      else if (k === 1) ok = false; // two characters: only "X县"
+      else if (before === CHENG && (c === SHI || c === QU)) ok = k === 2 && NOT_TOWN_DISTRICT[c0] !== 1;
+      else if (c === SHI) ok = NOT_CITY_BEFORE[before] !== 1 && text.charCodeAt(end + 1) !== CHANG;
+      else if (c === QU) ok = NOT_DISTRICT_BEFORE[before] !== 1;
+      else ok = true;
+      if (ok) return k + 1;
+    }
+    if (!isCjk(c)) return 0;
+  }
+  return 0;
+}
+
+/** Whether a word may start at `p`: the start of the text, after a non-ideograph, or after "从/在/由/和…". */
+function atWordStart(text: string, p: number): boolean {
+  if (p === 0) return true;
+  const before = text.charCodeAt(p - 1);
+  return !isCjk(before) || BARE_PREFIX_AFTER[before] === 1;
+}
+
+/** The place a head line (label, kicker, title) opens with, by its shape ("巨野县“一村一品”…" → "巨野县"). */
+export function leadingPlace(text: string | null): string | null {
+  if (!text) return null;
+  const n = placeLength(text, 0);
+  return n > 0 ? text.slice(0, n) : null;
+}
+
 /**
  * Whether a short line names a place or body, as a label above a headline does: "临清市",
- * "东昌府区人民法院", "聊城税务系统". Gazetteer names qualify; other lines must look like a name
- * (ideographs only, ending like a place or body) and be short or start with a place.
+ * "东昌府区人民法院", "聊城税务系统", "齐河县人民法院". Gazetteer names qualify; other lines must
+ * look like a name (ideographs only, ending like a place or body) and be short or start with a
+ * place (a listed one, or any by its shape).
  */
 export function isLabelLike(text: string): boolean {
   if (BY_NAME.has(text)) return true;
   if (text.length > 14 || !LABEL_SHAPE.test(text) || !LABEL_SUFFIX.test(text)) return false;
-  return text.length <= 6 || startsWithPlace(text);
+  return text.length <= 6 || startsWithPlace(text) || placeLength(text, 0) > 0;
 }
 
 /** A body found in a text: how prominent it is there, where it first appears. */
@@ -115,9 +172,15 @@ export function collectBodies(
   // Longest match at each position, no overlaps.
   for (const m of found) {
     if (m.at < coveredUntil) continue;
+    const bare = isBareStart(m.term) && m.term !== m.entry.name;
+    // "市城市管理局" inside "潍坊市城市管理局" is another city's body: a name that leaves its place
+    // implicit ("市…", "县…") must start a word, unless a listed place of this paper comes first.
+    if (bare && !atWordStart(text, m.at) && !knownPlaceEndsAt(text, m.at + 1)) continue;
     coveredUntil = m.at + m.term.length;
     spans.push(m.at, coveredUntil, m.entry.kind === PLACE_KIND ? 1 : 0);
-    noteBody(text, m.entry.name, m.at, coveredUntil, weight, offset, into);
+    // Such a name is kept as printed for now: on another paper's page "市民政局" is that city's
+    // (see mergeShortForms), not this paper's.
+    noteBody(text, bare && !atWordStart(text, m.at) ? m.entry.name : bare ? m.term : m.entry.name, m.at, coveredUntil, weight, offset, into);
   }
   findUnknownBodies(text, spans, weight, offset, into, endings);
 }
@@ -151,12 +214,40 @@ function findUnknownBodies(text: string, known: readonly number[], weight: numbe
   while (ENDING_LAST.test(text)) findUnknownBodyAt(text, ENDING_LAST.lastIndex, known, weight, offset, into);
 }
 
+/** Whether a name starts with a bare 市/县/区, its place left implicit ("市人社局", "县农业农村局"). */
+function isBareStart(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c === SHI || c === XIAN || c === QU;
+}
+
+/** Whether one of this paper's listed places ("聊城市", "东昌府区") ends at `end` (exclusive). */
+function knownPlaceEndsAt(text: string, end: number): boolean {
+  return PLACE_PREFIXES.some((p) => p.length > 1 && end >= p.length && text.startsWith(p, end - p.length));
+}
+
+/** Characters right before 大学 that make it a verb phrase ("考上大学", "读大学"), not a name. */
+const NOT_UNIVERSITY_BEFORE = new Set([..."上读念进考入办"].map((c) => c.charCodeAt(0)));
+
+/**
+ * Start of a university's name ("曲阜师范大学"), which needs no place in front: the word start
+ * nearest before 大学, two to eight characters back; or -1.
+ */
+function universityStart(text: string, endingStart: number): number {
+  if (NOT_UNIVERSITY_BEFORE.has(text.charCodeAt(endingStart - 1))) return -1;
+  for (let p = endingStart - 2; p >= 0 && p >= endingStart - 8; p--) {
+    if (!isCjk(text.charCodeAt(p))) return -1;
+    if (atWordStart(text, p)) return p;
+  }
+  return -1;
+}
+
 /** The body, if any, whose ending's last character is at `end` − 1 (the longest ending that makes a name). */
 function findUnknownBodyAt(text: string, end: number, known: readonly number[], weight: number, offset: number, into: FoundBodies): void {
   for (const ending of ENDINGS_BY_LAST[ENDING_LIST_OF[text.charCodeAt(end - 1)] as number] as readonly string[]) {
     const endingStart = end - ending.length;
     if (endingStart < 1 || !text.startsWith(ending, endingStart)) continue;
-    const start = placeStart(text, endingStart);
+    let start = placeStart(text, endingStart);
+    if (start < 0 && ending === "大学") start = universityStart(text, endingStart);
     if (start < 0) continue;
     // A listed place inside it is fine ("茌平区" in "茌平区工业和信息化局"); any other listed name
     // overlapping it means the match is wrong ("阳谷县人民检察院联合县水利局").
@@ -220,13 +311,19 @@ function placeStart(text: string, endingStart: number): number {
     if (!isCjk(text.charCodeAt(p))) return -1;
     if (p > endingStart - 2) continue;
     const list = PREFIX_LIST_OF[text.charCodeAt(p)] as number;
-    if (list === 0) continue;
-    const prefixes = PREFIXES_BY_FIRST[list] as readonly string[];
-    for (const prefix of prefixes) {
-      if (p + prefix.length > endingStart - 1 || !text.startsWith(prefix, p)) continue;
-      // A bare "市/县/区" must stand at a word boundary ("从市某局", not "政区划法院").
-      if (prefix.length === 1 && p > 0 && isCjk(text.charCodeAt(p - 1)) && BARE_PREFIX_AFTER[text.charCodeAt(p - 1)] !== 1) continue;
-      return p;
+    if (list !== 0) {
+      const prefixes = PREFIXES_BY_FIRST[list] as readonly string[];
+      for (const prefix of prefixes) {
+        if (p + prefix.length > endingStart - 1 || !text.startsWith(prefix, p)) continue;
+        // A bare "市/县/区" must stand at a word boundary ("从市某局", not "政区划法院").
+        if (prefix.length === 1 && !atWordStart(text, p)) continue;
+        return p;
+      }
+    }
+    // Another paper's place, by its shape, where a word starts ("从德州市…", ",齐河县…").
+    if (atWordStart(text, p)) {
+      const len = placeLength(text, p);
+      if (len > 0 && p + len <= endingStart - 1) return p;
     }
   }
   return -1;
@@ -234,7 +331,8 @@ function placeStart(text: string, endingStart: number): number {
 
 /** Bodies that set the scene of most stories rather than being their subject. */
 const SETTING = new Set(["聊城市人民政府"]);
-const isSetting = (name: string) => SETTING.has(name) || BY_NAME.get(name)?.kind === PLACE_KIND;
+/** Places set the scene; so does the city government. (A place of another paper is one by its shape.) */
+const isSetting = (name: string) => SETTING.has(name) || BY_NAME.get(name)?.kind === PLACE_KIND || (!BY_NAME.has(name) && placeLength(name, 0) === name.length);
 
 /**
  * The bodies an article is about, canonical, primary first: the label (a place label gives way to
@@ -244,10 +342,11 @@ const isSetting = (name: string) => SETTING.has(name) || BY_NAME.get(name)?.kind
  *
  * @param found bodies in head and text, weighted (see `collectBodies`)
  * @param inSubtitle bodies in the subtitle alone
+ * @param headPlace the place the article's kicker or title opens with, if any (see `leadingPlace`)
  */
-export function resolveDepartments(label: string | null, found: FoundBodies, inSubtitle: FoundBodies | null): string[] {
-  mergeShortForms(found, label);
-  if (inSubtitle) mergeShortForms(inSubtitle, label);
+export function resolveDepartments(label: string | null, found: FoundBodies, inSubtitle: FoundBodies | null, headPlace: string | null = null): string[] {
+  mergeShortForms(found, label, headPlace);
+  if (inSubtitle) mergeShortForms(inSubtitle, label, headPlace);
   let primary: string | null = null;
   const ranked = rank(found);
   if (label) {
@@ -290,21 +389,43 @@ export function departmentsOf(parts: { label: string | null; kicker: string | nu
     for (const [n, f] of inSubtitle) found.set(n, { score: (found.get(n)?.score ?? 0) + 3 * f.score, first: Math.min(found.get(n)?.first ?? 0, f.first) });
   }
   collectBodies(parts.text, 1, found, 0);
-  return resolveDepartments(parts.label, found, inSubtitle);
+  const place = headPlaceOf(parts.kicker, parts.title);
+  notePlace(found, place, 5, -2000);
+  return resolveDepartments(parts.label, found, inSubtitle, place);
+}
+
+/** The place an article's kicker or title opens with ("巨野县“一村一品”…" → "巨野县"), or null. */
+export function headPlaceOf(kicker: string | null, title: string): string | null {
+  return leadingPlace(kicker) ?? leadingPlace(title);
+}
+
+/**
+ * Counts a place the head opens with among the bodies, as a listed place named there would be —
+ * unless the gazetteer lists it (then the scan has counted it already).
+ */
+export function notePlace(found: FoundBodies, place: string | null, score: number, first: number): void {
+  if (!place || BY_NAME.has(place)) return;
+  const f = found.get(place);
+  if (f) f.score += score;
+  else found.set(place, { score, first });
 }
 
 const COUNTY_PLACES = ENTRIES.filter((e) => e.kind === PLACE_KIND).map((e) => e.name);
 
 /**
  * "县农业农村局" in a story about 高唐县 is 高唐县农业农村局: a body named with a bare "县/区/市"
- * prefix is merged into the same body of the article's place: the place its label names, or else
- * the place the article names most, if that body's full name is listed or was found too.
+ * prefix (its place left implicit) is merged into the same body named in full, in this order:
+ * - a body found in the article whose name ends the same way ("德州市住房和城乡建设局" beside
+ *   "市住房和城乡建设局"): the article itself says which place it means;
+ * - the body of the article's place: the place its label names, or that its head opens with
+ *   ("巨野县“一村一品”…"), or else the listed place it names most (if that body's full name is
+ *   listed or was found too). A gazetteer alias is only moved to another paper's place;
+ * - for a gazetteer alias ("市人社局"), its canonical name.
  */
-function mergeShortForms(found: FoundBodies, label: string | null): void {
+function mergeShortForms(found: FoundBodies, label: string | null, headPlace: string | null): void {
   let any = false;
   for (const name of found.keys()) {
-    const c = name.charCodeAt(0);
-    if (c === 0x53bf /* 县 */ || c === 0x533a /* 区 */ || c === 0x5e02 /* 市 */) {
+    if (isBareStart(name)) {
       any = true;
       break;
     }
@@ -312,21 +433,34 @@ function mergeShortForms(found: FoundBodies, label: string | null): void {
   if (!any) return;
   let place: string | null = null;
   if (label) place = COUNTY_PLACES.find((p) => label.startsWith(p) || BY_NAME.get(label)?.name.startsWith(p)) ?? null;
-  // The label states the place outright; a place only inferred from mentions must be confirmed.
+  // The label or head states the place outright; a place only inferred from mentions must be confirmed.
+  if (!place) place = leadingPlace(label) ?? headPlace;
   const sure = place !== null;
   if (!place) {
     let best = 0;
     for (const [name, f] of found) if (BY_NAME.get(name)?.kind === PLACE_KIND && f.score > best) [place, best] = [name, f.score];
   }
-  if (!place) return;
-  const bare = place.charAt(place.length - 1); // 县 / 区 / 市
+  const foreign = place !== null && !BY_NAME.has(place);
   for (const [name, f] of [...found]) {
-    if (name.length < 3 || name.charAt(0) !== bare || BY_NAME.has(name)) continue;
-    const full = place + name.slice(1);
-    const canonical = BY_NAME.get(full)?.name ?? (found.has(full) || sure ? full : null);
-    if (!canonical) continue;
-    const g = found.get(canonical);
-    found.set(canonical, { score: (g?.score ?? 0) + f.score, first: Math.min(g?.first ?? f.first, f.first) });
+    if (name.length < 3 || !isBareStart(name)) continue;
+    const entry = BY_NAME.get(name);
+    if (entry && entry.name === name) continue; // a canonical name that starts so ("市…" is none today)
+    const tail = name.slice(1);
+    let target: string | null = null;
+    for (const other of found.keys()) {
+      if (other.length > name.length && !isBareStart(other) && other.endsWith(tail) && other.charCodeAt(other.length - name.length) === name.charCodeAt(0)) {
+        target = other;
+        break;
+      }
+    }
+    if (!target && place && place.charCodeAt(place.length - 1) === name.charCodeAt(0) && (!entry || foreign)) {
+      const full = place + tail;
+      target = BY_NAME.get(full)?.name ?? (found.has(full) || sure ? full : null);
+    }
+    if (!target && entry) target = entry.name;
+    if (!target || target === name) continue;
+    const g = found.get(target);
+    found.set(target, { score: (g?.score ?? 0) + f.score, first: Math.min(g?.first ?? f.first, f.first) });
     found.delete(name);
   }
 }

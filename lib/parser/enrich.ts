@@ -7,7 +7,17 @@
 import type { DraftArticle } from "./assemble";
 import { categoryTerms, countTerm, decideCategory, newTally, TITLE_FACTOR, type CategoryTally, type TermRule } from "./category";
 import { resolveYear, type MonthDay } from "./dateline";
-import { bodyEndingMarks, collectBodies, gazetteerNames, resolveDepartments, type FoundBodies, type GazetteerEntry, type NameMatch } from "./departments";
+import {
+  bodyEndingMarks,
+  collectBodies,
+  gazetteerNames,
+  headPlaceOf,
+  notePlace,
+  resolveDepartments,
+  type FoundBodies,
+  type GazetteerEntry,
+  type NameMatch,
+} from "./departments";
 import { Lexicon } from "./lexicon";
 import type { ParsedArticle } from "./types";
 
@@ -56,6 +66,9 @@ export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: s
   if (d.label) scan(d.label, TITLE_FACTOR, tally);
   if (d.kicker) scan(d.kicker, TITLE_FACTOR, tally, found, 3, -3000);
   scan(d.title, TITLE_FACTOR, tally, found, 5, -2000);
+  // Another paper's place the head opens with ("巨野县…") counts like a listed place named there.
+  const headPlace = headPlaceOf(d.kicker, d.title);
+  notePlace(found, headPlace, 5, -2000);
   let inSubtitle: FoundBodies | null = null;
   if (d.subtitle) {
     inSubtitle = new Map();
@@ -80,7 +93,7 @@ export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: s
     datelineDate: md && issueDate ? resolveYear(md, issueDate) : null,
     category,
     categoryEvidence: evidence,
-    departments: resolveDepartments(d.label, found, inSubtitle),
+    departments: resolveDepartments(d.label, found, inSubtitle, headPlace),
     blocks: d.blocks,
     headLines: d.headLines,
   };

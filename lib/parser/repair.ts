@@ -9,7 +9,7 @@
 import type { DraftArticle } from "./assemble";
 import type { Token } from "./classify";
 import { pairKey } from "./lexicon";
-import { isCjk } from "./rules";
+import { CONTINUED_FROM, isCjk } from "./rules";
 import { endsSentence, startsFresh, startsMidSentence, endsMidClause } from "./sentences";
 import type { Block, ParseWarning } from "./types";
 
@@ -147,11 +147,17 @@ const hits = new Int32Array(MAX_ARTICLES);
 
 /**
  * The first look, cheap enough for every page: articles whose last paragraph shares clearly more
- * terms with another article's headline (label, kicker, title, subtitle) than with its own — a
- * stray paragraph names what its story is about. Only these get the full comparison.
+ * terms with another article's headline (label, kicker, title, subtitle) and lead than with its
+ * own — a stray paragraph names what its story is about, and a story names its subject in the
+ * head or the lead (a quoted title such as "“家门口就能办,真方便!”" names none). Only these get the
+ * full comparison.
  */
 function findSuspects(articles: readonly DraftArticle[], heads: readonly (readonly number[])[], n: number): number[] {
-  for (let a = 0; a < n; a++) mark(profile, heads[a] as readonly number[], 1 << a);
+  for (let a = 0; a < n; a++) {
+    mark(profile, heads[a] as readonly number[], 1 << a);
+    const lead = (articles[a] as DraftArticle).blocks.find((b) => b.type === "paragraph");
+    if (lead) mark(profile, termsOf(lead.text, TAIL_PROFILE), 1 << a);
+  }
   const suspects: number[] = [];
   for (let a = 0; a < n; a++) {
     const art = articles[a] as DraftArticle;
@@ -338,6 +344,11 @@ export function relocate(articles: DraftArticle[], fragments: Token[][], warning
 
     const unplaced: Token[][] = [];
     for (const frag of fragments) {
+      // Text continued from another page ("(上接A01版)…") belongs to an article that began there.
+      if (CONTINUED_FROM.test(frag[0]?.text ?? "")) {
+        unplaced.push(frag);
+        continue;
+      }
       const to = model.clearWinner(termsOf(frag.map((t) => t.text).join("\n")), -1);
       if (to < 0) unplaced.push(frag);
       else moves.push({ from: -1, blocks: fragmentBlocks(frag), to });

@@ -46,6 +46,12 @@ QUOTE_PAIRS.forEach((pair, i) => {
   OPENS_PAIR[pair.charCodeAt(0)] = i + 1;
   CLOSES_PAIR[pair.charCodeAt(1)] = i + 1;
 });
+/**
+ * A jump line opening text continued from another page: "(上接A01版)", "(上接第一版)", "(紧接第2版)".
+ * What follows it belongs to an article that began on that page, never to one printed here.
+ */
+export const CONTINUED_FROM = /^[\uff08(]\s*(?:上接|接上|紧接|承上)[^\uff08\uff09()]{0,12}[\uff09)]$/u;
+
 /** Article-end marks printed after the last sentence: "(完)". */
 export const END_MARK = /[\uff08(]完[\uff09)]$|[■□]$/u;
 
@@ -175,9 +181,16 @@ export const COMPLETE_OPENERS = new Set(
     "为此 对此 因此 所以 于是 可见 然而 但是 不过 其中 其次 首先 再次 最后 总之 总的来看 据悉 据了解 据介绍 据统计 另据 " +
     "随后 此后 之后 此前 期间 同期 今后 未来 下一步 如今 现在 过去 以往 以前 原来 从此 起初 后来 一是 二是 三是 四是 五是 " +
     "会上 会议 会后 会前 现场 截至目前 截至 一年来 多年来 长期以来 近年来 前不久 不久前 不久 这些年 近几年 记者 笔者 " +
-    "该局 该院 该中心 该市 该县 该区 该校 该公司 我市 全市 全县 全区 全省 全国 他 她 他们 她们 我们 大家 对于 关于 此次 本次 这次"
+    "该局 该院 该中心 该市 该县 该区 该校 该公司 我市 全市 全县 全区 全省 全国 他 她 他们 她们 我们 大家 对于 关于 此次 本次 这次 " +
+    "同样 其实 确实 当然 显然 果然 诚然 可是 而且 并且 从而 进而 况且 毕竟 终于 近来 原本 本来 平时 平日 时下 连日来"
   ).split(" "),
 );
+/**
+ * Last characters of two-character time and place words that open a clause on their own ("清晨,",
+ * "上午,", "今冬,", "会上,", "村里,"): such a first clause is the scene of the sentence, not the
+ * tail of a lost one ("人才,", "清单,").
+ */
+export const SCENE_WORD_END = charClass("天日晚晨午时冬春夏秋季年月夜后前间里外中上下内");
 /**
  * Adverbs that lean on what came before ("技术人员已经能够…": already able — after what?). A
  * paragraph whose bare subject is followed at once by one of these continues a lost sentence.
@@ -198,6 +211,29 @@ export const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|[\uff08(][�
 export const LABEL_SUFFIX =
   /(?:市|县|区|镇|乡|街道|局|中心|委员会|管委会|人民法院|法院|人民检察院|检察院|大学|学院|医院|系统|办公室|集团|公司|总工会|妇联|团市委|支队|大队|派出所|税务局|分局|站)$/u;
 export const LABEL_SHAPE = /^[\u4e00-\u9fff]{2,16}$/u;
+
+/**
+ * The shape of a place name, for places the gazetteer does not list (pages from other papers:
+ * "齐河县", "德州市", "任城区"): one to three ideographs and an ending 省/市/县/区/旗. Two-character
+ * names are only taken with 县 ("莘县", "曹县"): "城市", "社区", "小区" are words, not places.
+ */
+export const PLACE_END = charClass("省市县区旗");
+/** First characters that make a determiner, not a name: "全市", "我县", "该区", "市县两级". */
+export const NOT_PLACE_FIRST = charClass("全我本该各每两此其这那外市县区省");
+/** Characters before 市 that make a common word ("超市", "夜市", "上市"), not a city. ("城市": see NOT_TOWN_DISTRICT.) */
+export const NOT_CITY_BEFORE = charClass("超都夜股楼集菜门贸上开罢闹早灯花年黑牛熊");
+/** Characters before 县 that make a word ("农业大县", "工业强县", "邻县"), not a county. */
+export const NOT_COUNTY_BEFORE = charClass("强大小邻属知郡州");
+/** Characters before 区 that make a word for an area ("社区", "景区", "示范区", "服务区"), not a district. */
+export const NOT_DISTRICT_BEFORE = charClass("社小景园校片辖山灾街展厂矿牧湖库港范护务宅活业验贸税政选学禁误盲雷专分郊林警营");
+/**
+ * "X城区" and "X城市" are places ("德城区", "邹城市", "聊城市") unless X makes them a part of town
+ * or a kind of city ("老城区", "主城区", "大城市"); with two characters before 城 they are words
+ * ("海绵城市", "文明城市").
+ */
+export const NOT_TOWN_DISTRICT = charClass("老新主中大小");
+/** "我市", "全县": the article's own place, standing where a subject does. */
+export const OWN_PLACE = /^[我全本该](?:省|市|县|区)/u;
 
 /** Places a body's name may start with, for bodies the gazetteer does not list. */
 export const PLACE_PREFIXES = [

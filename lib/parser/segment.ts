@@ -5,7 +5,8 @@
  */
 import type { Token } from "./classify";
 import { isLabelLike } from "./departments";
-import { HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE } from "./rules";
+import { CONTINUED_FROM, HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE } from "./rules";
+import { isBrokenTitleLine, isQuotedHeadline } from "./sentences";
 
 /** An article as found on the page, before its head is read and its body turned into blocks. */
 export interface ArticleSegment {
@@ -28,7 +29,10 @@ export interface PageSegments {
   headerDate: string | null;
   articles: ArticleSegment[];
   ads: AdSegment[];
-  /** Runs of lines before the first article that belong to no article found so far. */
+  /**
+   * Runs of lines that belong to no article found so far: before the first article, or opened by a
+   * "(上接A01版)" jump line (continued from another page).
+   */
   fragments: Token[][];
   /** Dateline leads with no headline above them (kept in the article before, or a fragment). */
   untitled: Token[];
@@ -90,6 +94,21 @@ export function findHeader(tokens: readonly Token[]): Pick<PageSegments, "header
   return { header, pageName, pageNumber, headerDate };
 }
 
+/**
+ * Whether the token at `k`, above the head lines found so far (from `k + 1` down to the anchor at
+ * `anchor`), is a head line too: a heading-like line (not an ad's slogan); a title that is one
+ * quoted exclamation or question, right above the anchor ("“家门口就能办,真方便!”"); or the first
+ * line of a title broken after a comma, printed right above its second line.
+ */
+function isHeadLine(tokens: readonly Token[], k: number, anchor: number, adSlogan: Uint8Array): boolean {
+  const t = tokens[k] as Token;
+  if (t.kind === "heading") return adSlogan[k] !== 1 && !CONTINUED_FROM.test(t.text);
+  if (t.kind !== "text") return false;
+  if (k + 1 === anchor) return isQuotedHeadline(t.text);
+  const below = tokens[k + 1] as Token;
+  return below.kind === "heading" && below.gapBefore === 0 && isBrokenTitleLine(t.text);
+}
+
 const isAnchor = (t: Token | undefined) => t !== undefined && (t.kind === "subtitle" || t.kind === "byline" || t.kind === "dateline");
 
 interface Start {
@@ -122,7 +141,7 @@ export function segment(tokens: readonly Token[]): PageSegments {
     // Walk back over heading lines: label, kicker, title (a title may take two lines); never into
     // the slogans printed right under an ad's marker.
     let top = j;
-    while (top - 1 >= claimedUpTo && tokens[top - 1]?.kind === "heading" && !adSlogan[top - 1] && j - top < MAX_HEAD_LINES) top--;
+    while (top - 1 >= claimedUpTo && j - top < MAX_HEAD_LINES && isHeadLine(tokens, top - 1, j, adSlogan)) top--;
     const heads: number[] = [];
     for (let k = top; k < j; k++) heads.push(k);
     if (heads.length === 0) {
@@ -155,7 +174,7 @@ export function segment(tokens: readonly Token[]): PageSegments {
       else if (g.kind === "byline") bylines.push(g);
       else extra.push(g); // a second subtitle line is kept as text rather than lost
     }
-    const body = cutAds([...extra, ...tokens.slice(cur.groupEnd, nextHead)], ads);
+    const body = cutContinued(cutAds([...extra, ...tokens.slice(cur.groupEnd, nextHead)], ads), fragments);
     articles.push({ heads: tokens.slice(cur.headStart, cur.groupStart), subtitle, bylines, body });
   }
   const { header, pageName, pageNumber, headerDate } = head;
@@ -218,6 +237,17 @@ function cutAds(tokens: Token[], ads: AdSegment[]): Token[] {
 }
 
 /**
+ * Takes text continued from another page out of an article's body: from a "(上接A01版)" jump line
+ * to the end of the body, it is a fragment of an article that began elsewhere.
+ */
+function cutContinued(tokens: Token[], fragments: Token[][]): Token[] {
+  const at = tokens.findIndex((t) => t.kind === "heading" && CONTINUED_FROM.test(t.text));
+  if (at < 0) return tokens;
+  fragments.push(tokens.slice(at));
+  return tokens.slice(0, at);
+}
+
+/**
  * Lines before the first anchored article: a headline followed by running text is an article with
  * neither byline nor dateline; ads are ads; anything else is a fragment (continued from elsewhere).
  */
@@ -235,7 +265,8 @@ function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[
       i++;
       continue;
     }
-    if (t.kind === "heading" && fragment.length === 0) {
+    // A jump line "(上接A01版)" is no headline: it opens a fragment continued from another page.
+    if (t.kind === "heading" && fragment.length === 0 && !CONTINUED_FROM.test(t.text)) {
       // Headline lines (adjacent, at most three) directly over running text: an unsigned article.
       let j = i + 1;
       while (j < lead.length && lead[j]?.kind === "heading" && j - i < 3 && lead[j]?.gapBefore === 0) j++;

@@ -19,6 +19,7 @@ import {
   OPEN_END,
   OPENS_PAIR,
   QUOTE_PAIRS,
+  SCENE_WORD_END,
   SENTENCE_FINAL,
   isCjk,
   isDigit,
@@ -134,12 +135,21 @@ export function startsMidSentence(text: string): boolean {
   const first = firstClause(text);
   if (first) {
     const { clause, mark } = first;
-    if (clause.length > 0 && clause.length <= 2 && !COMPLETE_OPENERS.has(clause) && (mark === 0xff0c || mark === 0x2c || mark === 0x3001)) {
+    if (clause.length > 0 && clause.length <= 2 && !isOpenerClause(clause) && (mark === 0xff0c || mark === 0x2c || mark === 0x3001)) {
       return true;
     }
     if (mark === FULL_STOP && clause.length > 0 && clause.length <= 6 && !hasVerbHint(clause)) return true;
   }
   return leansOnLostClause(text);
+}
+
+/**
+ * Whether a first clause opens a sentence on its own: a listed opener ("同时", "目前") or a
+ * two-character time or place word ("清晨", "上午", "今冬", "村里").
+ */
+function isOpenerClause(clause: string): boolean {
+  if (COMPLETE_OPENERS.has(clause)) return true;
+  return clause.length === 2 && isCjk(clause.charCodeAt(0)) && SCENE_WORD_END[clause.charCodeAt(1)] === 1;
 }
 
 // Characters that make a short phrase a sentence rather than a noun phrase ("会议指出。").
@@ -175,7 +185,39 @@ export function startsFresh(text: string): boolean {
   const c0 = text.charCodeAt(0);
   if ((ENUMERATOR_FIRST[c0] === 1 && ENUMERATOR.test(text)) || (c0 === 0x672c && DATELINE.test(text))) return true;
   const first = firstClause(text);
-  return first !== null && (first.mark === 0xff0c || first.mark === 0x2c) && first.clause.length >= 2 && COMPLETE_OPENERS.has(first.clause);
+  return first !== null && (first.mark === 0xff0c || first.mark === 0x2c) && first.clause.length >= 2 && isOpenerClause(first.clause);
+}
+
+/**
+ * A headline that is one quotation ending in "!" or "?" ("“家门口就能办,真方便!”"): a sentence by
+ * its punctuation, so not heading-like on its own, but a title when it stands right above a
+ * dateline or byline.
+ */
+export function isQuotedHeadline(text: string): boolean {
+  const n = text.length;
+  if (n < 4 || n > 30) return false;
+  const open = OPENS_PAIR[text.charCodeAt(0)] as number;
+  if (open === 0 || CLOSES_PAIR[text.charCodeAt(n - 1)] !== open) return false;
+  const mark = text.charCodeAt(n - 2);
+  if (mark !== 0xff01 && mark !== 0xff1f && mark !== 0x21 && mark !== 0x3f) return false;
+  // One quotation: the opening quote closes only at the end, and no sentence ends inside it.
+  for (let i = 1; i < n - 2; i++) {
+    const c = text.charCodeAt(i);
+    if (CLOSES_PAIR[c] === open || c === FULL_STOP || c === 0xff1b || c === 0x3b) return false;
+  }
+  return true;
+}
+
+/**
+ * The first line of a title printed over two lines and broken after a comma ("小院经济“热”起来,"):
+ * heading-like but for the comma it ends on. (A kicker never ends on a comma.)
+ */
+export function isBrokenTitleLine(text: string): boolean {
+  const n = text.length;
+  if (n < 3 || n > 24) return false;
+  const last = text.charCodeAt(n - 1);
+  if (last !== 0xff0c && last !== 0x2c && last !== 0x3001) return false;
+  return isHeadingLike(text.slice(0, n - 1));
 }
 
 /**

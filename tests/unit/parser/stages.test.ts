@@ -10,12 +10,21 @@ import { categorize } from "@/lib/parser/category";
 import { classify, classifyLine, type Token } from "@/lib/parser/classify";
 import { datelineMonthDay, inferIssueDate, resolveYear } from "@/lib/parser/dateline";
 import { decode } from "@/lib/parser/decode";
-import { departmentsOf, isLabelLike } from "@/lib/parser/departments";
+import { departmentsOf, isLabelLike, placeLength } from "@/lib/parser/departments";
 import { IntMap, Lexicon } from "@/lib/parser/lexicon";
 import { splitLines } from "@/lib/parser/lines";
 import { markDamage, relocate } from "@/lib/parser/repair";
 import { findHeader, segment } from "@/lib/parser/segment";
-import { endsSentence, isHeadingLike, isSubheadLike, looksLikeCaption, startsFresh, startsMidSentence } from "@/lib/parser/sentences";
+import {
+  endsSentence,
+  isBrokenTitleLine,
+  isHeadingLike,
+  isQuotedHeadline,
+  isSubheadLike,
+  looksLikeCaption,
+  startsFresh,
+  startsMidSentence,
+} from "@/lib/parser/sentences";
 import type { Block, ParseWarning } from "@/lib/parser/types";
 
 const tokens = (text: string) => classify(splitLines(text));
@@ -166,6 +175,22 @@ describe("bylines", () => {
     expect(parseBylineLine("潮头攻坚 实干争先")).toBeNull();
   });
 
+  it("should read a two-character name set with a space in it as one name", () => {
+    expect(parseBylineLine("■ 本报记者 王 刚")).toEqual([{ name: "王刚", role: "reporter" }]);
+    expect(parseBylineLine("本报通讯员 李晓燕 孙 蕾")?.map((b) => b.name)).toEqual(["李晓燕", "孙蕾"]);
+    expect(parseDateline("本报讯(记者 王 刚 通讯员 李 娜)12月1日,……")).toEqual([
+      { name: "王刚", role: "reporter" },
+      { name: "李娜", role: "correspondent" },
+    ]);
+  });
+
+  it("should not take a bulleted four-character phrase for a person", () => {
+    expect(parseBylineLine("■ 高位推动")).toBeNull();
+    expect(parseBylineLine("■ 智慧助餐")).toBeNull();
+    expect(tok("■ 强化保障").kind).toBe("heading");
+    expect(parseBylineLine("■ 欧阳晓明")).toEqual([{ name: "欧阳晓明", role: "contributor" }]);
+  });
+
   it("should read photo credits in captions", () => {
     expect(parsePhotoCredit("消防指战员在演练中架设水带。 记者 杨光 摄")).toEqual([{ name: "杨光", role: "photographer" }]);
     expect(parsePhotoCredit("市民在窗口办理业务(张三 李四 摄)")).toEqual([
@@ -233,8 +258,22 @@ describe("sentence edges", () => {
     ["本报讯(记者 张三)4月1日,会议召开。", false],
     ["一是推行“一表申请”。", false],
     ["“没想到拖了多年的难题,没打官司就解决了!”近日,张大爷说。", false],
+    ["清晨,汶上县南站镇的医保专员来到村民家中。", false],
+    ["上午,消防员为师生讲解火灾预防知识。", false],
+    ["今冬,邹城市将组织农技人员深入田间地头。", false],
+    ["初冬,走进昌乐县宝城街道东村。", false],
   ])("startsMidSentence(%s) = %s", (text, expected) => {
     expect(startsMidSentence(text)).toBe(expected);
+  });
+
+  it("should tell a quoted exclamation headline and a title line broken after a comma", () => {
+    expect(isQuotedHeadline("“家门口就能办,真方便!”")).toBe(true);
+    expect(isQuotedHeadline("“这下放心了?”")).toBe(true);
+    expect(isQuotedHeadline("“太方便了!”他说。")).toBe(false);
+    expect(isQuotedHeadline("“以前要跑好几趟。”“现在一次办好!”")).toBe(false);
+    expect(isBrokenTitleLine("小院经济“热”起来,")).toBe(true);
+    expect(isBrokenTitleLine("聊城大学党委书记白成林介绍,自")).toBe(false);
+    expect(isBrokenTitleLine("春耕正当时")).toBe(false);
   });
 
   it("should tell fresh paragraph openers", () => {
@@ -278,6 +317,32 @@ describe("head reading", () => {
     });
   });
 
+  it("should take the line over a title that opens with its own subject for a kicker", () => {
+    expect(readHead(heads(["守护“舌尖上的安全”", 1], ["青州市完成年度食品抽检4500批次", 0]))).toEqual({
+      label: null,
+      kicker: "守护“舌尖上的安全”",
+      title: "青州市完成年度食品抽检4500批次",
+    });
+    expect(readHead(heads(["巨野县“一村一品”", 1], ["鼓起农民“钱袋子”", 0])).title).toBe("巨野县“一村一品”鼓起农民“钱袋子”");
+  });
+
+  it("should join a title broken after a comma, never taking its first line for a kicker", () => {
+    expect(readHead(heads(["小院经济“热”起来,", 1], ["农家日子“火”起来", 0]))).toEqual({
+      label: null,
+      kicker: null,
+      title: "小院经济“热”起来,农家日子“火”起来",
+    });
+  });
+
+  it("should know places and labels of other papers by their shape", () => {
+    expect(["齐河县人民法院", "曹县人民检察院", "任城区人民法院", "德州市住房和城乡建设局"].map(isLabelLike)).toEqual([true, true, true, true]);
+    expect(placeLength("德州市市场监督管理局", 0)).toBe(3);
+    expect(placeLength("邹城市农业农村局", 0)).toBe(3);
+    expect(placeLength("莘县", 0)).toBe(2);
+    for (const word of ["城市更新", "社区服务中心", "农贸市场", "全市", "老城区", "行政区划", "农业大县", "海绵城市"]) expect(placeLength(word, 0), word).toBe(0);
+    expect(isLabelLike("打造绿色低碳示范区")).toBe(false);
+  });
+
   it("should know labels", () => {
     expect(isLabelLike("东昌府区人民法院")).toBe(true);
     expect(isLabelLike("古楼街道")).toBe(true);
@@ -317,6 +382,26 @@ describe("segment", () => {
     expect(segs.articles[0]?.body.map((t) => t.no)).toEqual([3]);
   });
 
+  it("should never take a jump line for a headline, and keep what it opens apart", () => {
+    const lead = segment(tokens("(上接A01版)\n\n着力在产业升级上求突破,推动特色产业提质增效,全市规模以上工业增加值增长8.5%,发展质效稳步提升。\n\n标题\n\n本报讯(记者 张三)4月1日,正文。"));
+    expect(lead.articles.map((a) => a.heads.map((t) => t.text))).toEqual([["标题"]]);
+    expect(lead.fragments.map((f) => f.map((t) => t.no))).toEqual([[1, 3]]);
+    const mid = segment(tokens("标题\n\n本报讯(记者 张三)4月1日,正文。\n\n(上接第一版)\n\n也要看到,当前形势依然复杂。"));
+    expect(mid.articles[0]?.body.map((t) => t.no)).toEqual([3]);
+    expect(mid.fragments.map((f) => f.map((t) => t.no))).toEqual([[5, 7]]);
+  });
+
+  it("should take a quoted exclamation right above a dateline for its title", () => {
+    const segs = segment(tokens("“家门口就能办,真方便!”\n\n本报讯(记者 周静)12月8日,村民高兴地说。"));
+    expect(segs.articles.map((a) => a.heads.map((t) => t.text))).toEqual([["“家门口就能办,真方便!”"]]);
+    expect(segs.untitled).toEqual([]);
+  });
+
+  it("should take a title line broken after a comma into the head", () => {
+    const segs = segment(tokens("要闻\n\n小院经济“热”起来,\n农家日子“火”起来\n\n■ 本报记者 郑晓\n\n正文。"));
+    expect(segs.articles[0]?.heads.map((t) => t.no)).toEqual([3, 4]);
+  });
+
   it("should note a dateline lead with no headline above it", () => {
     const segs = segment(tokens("标题\n\n本报讯(记者 张三)4月1日,正文。\n\n本报讯(记者 李四)4月2日,另一条。"));
     expect(segs.articles.length).toBe(1);
@@ -341,6 +426,32 @@ describe("blocks and repairs", () => {
       ["subhead", [7], []],
       ["paragraph", [9], []],
     ]);
+  });
+
+  it("should join a paragraph across a photo caption printed between its halves", () => {
+    const { blocks } = buildBlocks(body("群众在家门口就能办理参保登记、\n\n工作人员为村民办理业务。 记者 孙明 摄\n\n异地就医备案等业务。\n\n据介绍,服务站还将增加。"), {
+      indentedParagraphs: false,
+    });
+    expect(blocks.map((b) => [b.type, b.sourceLines])).toEqual([
+      ["paragraph", [1, 5]],
+      ["caption", [3]],
+      ["paragraph", [7]],
+    ]);
+  });
+
+  it("should never join a bulleted subhead onto an unfinished paragraph", () => {
+    const { blocks } = buildBlocks(body("各地还发动志愿者送餐上门,\n\n■ 智慧助餐\n\n老人刷脸即可就餐。"), { indentedParagraphs: false });
+    expect(blocks.map((b) => [b.type, b.sourceLines])).toEqual([
+      ["paragraph", [1]],
+      ["subhead", [3]],
+      ["paragraph", [5]],
+    ]);
+  });
+
+  it("should keep a clause after the last paragraph as a paragraph, and a phrase as a caption", () => {
+    const layout = { indentedParagraphs: false };
+    expect(buildBlocks(body("正文一段。\n\n下一步,该县将继续培育壮大特色产业,推动更多村庄发展"), layout).blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph"]);
+    expect(buildBlocks(body("正文一段。\n\n夜幕下的古城灯火璀璨"), layout).blocks.map((b) => b.type)).toEqual(["paragraph", "caption"]);
   });
 
   it("should use indentation: an indented line starts a new paragraph", () => {
@@ -409,6 +520,25 @@ describe("departments and categories", () => {
     const found = departmentsOf({ label: null, kicker: null, title: "通知", subtitle: null, text: "记者从茌平区综合执法中心获悉,跨行政区划法院联动,以人民为中心。" });
     expect(found).toEqual(["茌平区综合执法中心", "茌平区"].slice(0, found.length));
     expect(found).not.toContain("区划法院");
+  });
+
+  it("should not read a name that leaves its city implicit inside another city's name", () => {
+    expect(departmentsOf({ label: null, kicker: null, title: "冬季供暖", subtitle: null, text: "记者从潍坊市城市管理局获悉,全市开通热线。" })).toEqual(["潍坊市城市管理局"]);
+    expect(departmentsOf({ label: null, kicker: null, title: "抽检", subtitle: null, text: "近日,青州市市场监督管理局发布抽检情况。" })[0]).toBe("青州市市场监督管理局");
+    // This paper's own city, written out, still resolves through the gazetteer.
+    expect(departmentsOf({ label: null, kicker: null, title: "通知", subtitle: null, text: "记者从聊城市人社局获悉。" })[0]).toBe("聊城市人力资源和社会保障局");
+  });
+
+  it("should keep bodies of other papers' places and universities as found, and merge their short forms", () => {
+    expect(departmentsOf({ label: null, kicker: null, title: "长者食堂", subtitle: null, text: "市民政局牵头制定标准。滨州市民政局相关负责人表示,将继续推进。" })).toEqual(["滨州市民政局"]);
+    expect(departmentsOf({ label: null, kicker: null, title: "消防安全教育", subtitle: null, text: "12月10日,曲阜师范大学开展消防演练。孩子们考上大学后。" })).toEqual(["曲阜师范大学"]);
+    expect(departmentsOf({ label: null, kicker: null, title: "巨野县“一村一品”鼓起农民“钱袋子”", subtitle: null, text: "县农业农村局组织农技人员开展技术服务。" })).toEqual([
+      "巨野县农业农村局",
+      "巨野县",
+    ]);
+    expect(departmentsOf({ label: "垦利区", kicker: null, title: "黄河口大米喜获丰收", subtitle: null, text: "区农业农村局组织农技人员开展服务。" })[0]).toBe("垦利区农业农村局");
+    // On this paper's own pages the gazetteer alias keeps its canonical name.
+    expect(departmentsOf({ label: "临清市", kicker: null, title: "供暖", subtitle: null, text: "记者从市城市管理局获悉。" })).toContain("聊城市城市管理局");
   });
 
   it("should categorise by the weighted table, with evidence", () => {
