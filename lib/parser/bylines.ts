@@ -110,6 +110,21 @@ export function parseBylineLine(text: string): Byline[] | null {
 }
 
 /**
+ * A byline printed in brackets under an article's last paragraph: "(通讯员 尹晓东)", "(记者 王刚
+ * 通讯员 李娜)", "(尹晓东)". A bracketed photo credit "(记者 张三 摄)" is left to the captions.
+ */
+export function parseClosingByline(text: string): Byline[] | null {
+  const n = text.length;
+  if (n < 4 || n > 40) return null;
+  const open = text.charCodeAt(0);
+  const close = text.charCodeAt(n - 1);
+  if (!((open === 0xff08 && close === 0xff09) || (open === 0x28 && close === 0x29))) return null;
+  const inner = text.slice(1, n - 1).trim();
+  if (inner.length === 0 || inner.charCodeAt(inner.length - 1) === 0x6444 /* 摄 */) return null;
+  return parseBylineText(inner);
+}
+
+/**
  * The people in a dateline's brackets: "本报讯(记者 A 通讯员 B C)" → reporter A, correspondents
  * B and C; "本报讯(A)" → contributor A; "本报讯 …" (no brackets) → nobody.
  */

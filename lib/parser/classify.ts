@@ -1,4 +1,4 @@
-import { parseBylineLine } from "./bylines";
+import { parseBylineLine, parseClosingByline } from "./bylines";
 import type { Line } from "./lines";
 import { AD_MARKER_MAX, AD_MARKER_WORD, DATELINE, SUBTITLE } from "./rules";
 import { isHeadingLike } from "./sentences";
@@ -22,7 +22,8 @@ interface TokenBase {
 export type Token =
   | (TokenBase & { kind: "ad-marker" })
   | (TokenBase & { kind: "subtitle"; subtitle: string })
-  | (TokenBase & { kind: "byline"; people: Byline[] })
+  /** `closing`: printed in brackets under the last paragraph ("(通讯员 尹晓东)"), so it opens no article. */
+  | (TokenBase & { kind: "byline"; people: Byline[]; closing: boolean })
   | (TokenBase & { kind: "dateline" })
   /** Short, no sentence-final punctuation: a title, label, kicker, subhead, caption or page name. */
   | (TokenBase & { kind: "heading" })
@@ -45,7 +46,11 @@ export function classifyLine(line: Line, gapBefore: number): Token {
   if (c0 === 0x672c /* 本 */ && DATELINE.test(text)) return { kind: "dateline", no, text, gapBefore, indent };
   if (len <= 60) {
     const people = parseBylineLine(text);
-    if (people) return { kind: "byline", no, text, gapBefore, indent, people };
+    if (people) return { kind: "byline", no, text, gapBefore, indent, people, closing: false };
+    if (c0 === 0xff08 || c0 === 0x28) {
+      const closing = parseClosingByline(text);
+      if (closing) return { kind: "byline", no, text, gapBefore, indent, people: closing, closing: true };
+    }
   }
   if (isHeadingLike(text)) return { kind: "heading", no, text, gapBefore, indent };
   return { kind: "text", no, text, gapBefore, indent };

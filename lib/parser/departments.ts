@@ -18,6 +18,7 @@ import {
   NOT_PLACE_FIRST,
   NOT_TOWN_DISTRICT,
   OFFICIAL_AFTER,
+  ORG_PREFIX,
   PLACE_END,
   PLACE_PREFIXES,
   SOURCE_BEFORE,
@@ -120,7 +121,27 @@ export function leadingPlace(text: string | null): string | null {
 export function isLabelLike(text: string): boolean {
   if (BY_NAME.has(text)) return true;
   if (text.length > 14 || !LABEL_SHAPE.test(text) || !LABEL_SUFFIX.test(text)) return false;
-  return text.length <= 6 || startsWithPlace(text) || placeLength(text, 0) > 0;
+  return text.length <= 6 || namesPlaceFirst(text);
+}
+
+/**
+ * Whether a name opens with a place: a listed one, one by its shape, or one after a national
+ * body's prefix ("国网宁阳县供电公司").
+ */
+function namesPlaceFirst(text: string): boolean {
+  if (startsWithPlace(text) || placeLength(text, 0) > 0) return true;
+  const org = ORG_PREFIX.exec(text);
+  return org !== null && placeLength(text, org[0].length) > 0;
+}
+
+/**
+ * Whether a line names a place or body so plainly that it can only be a label, never a subhead:
+ * a gazetteer name, or a name that opens with a place ("肥城市", "齐河县人民法院"). An article
+ * that has neither dateline nor byline is still found by such a label over its title.
+ */
+export function isPlainLabel(text: string): boolean {
+  if (BY_NAME.has(text)) return true;
+  return text.length <= 14 && LABEL_SHAPE.test(text) && LABEL_SUFFIX.test(text) && namesPlaceFirst(text);
 }
 
 /** A body found in a text: how prominent it is there, where it first appears. */
@@ -263,7 +284,8 @@ function findUnknownBodyAt(text: string, end: number, known: readonly number[], 
     }
     if (overlaps) continue;
     const name = text.slice(start, end);
-    if (NOT_BODY.test(name)) continue;
+    // "蒙阴县野店镇的冷链物流中心" runs across a phrase: no body's name has 的 or 了 in it.
+    if (NOT_BODY.test(name) || name.includes("的") || name.includes("了")) continue;
     noteBody(text, name, start, end, weight, offset, into);
     return; // the longest ending that makes a name ("人民法院" before "法院")
   }
@@ -343,10 +365,11 @@ const isSetting = (name: string) => SETTING.has(name) || BY_NAME.get(name)?.kind
  * @param found bodies in head and text, weighted (see `collectBodies`)
  * @param inSubtitle bodies in the subtitle alone
  * @param headPlace the place the article's kicker or title opens with, if any (see `leadingPlace`)
+ * @param text the article's text, to find the place it names most when nothing else says
  */
-export function resolveDepartments(label: string | null, found: FoundBodies, inSubtitle: FoundBodies | null, headPlace: string | null = null): string[] {
-  mergeShortForms(found, label, headPlace);
-  if (inSubtitle) mergeShortForms(inSubtitle, label, headPlace);
+export function resolveDepartments(label: string | null, found: FoundBodies, inSubtitle: FoundBodies | null, headPlace: string | null = null, text = ""): string[] {
+  mergeShortForms(found, label, headPlace, text);
+  if (inSubtitle) mergeShortForms(inSubtitle, label, headPlace, text);
   let primary: string | null = null;
   const ranked = rank(found);
   if (label) {
@@ -391,7 +414,7 @@ export function departmentsOf(parts: { label: string | null; kicker: string | nu
   collectBodies(parts.text, 1, found, 0);
   const place = headPlaceOf(parts.kicker, parts.title);
   notePlace(found, place, 5, -2000);
-  return resolveDepartments(parts.label, found, inSubtitle, place);
+  return resolveDepartments(parts.label, found, inSubtitle, place, parts.text);
 }
 
 /** The place an article's kicker or title opens with ("巨野县“一村一品”…" → "巨野县"), or null. */
@@ -422,7 +445,7 @@ const COUNTY_PLACES = ENTRIES.filter((e) => e.kind === PLACE_KIND).map((e) => e.
  *   listed or was found too). A gazetteer alias is only moved to another paper's place;
  * - for a gazetteer alias ("市人社局"), its canonical name.
  */
-function mergeShortForms(found: FoundBodies, label: string | null, headPlace: string | null): void {
+function mergeShortForms(found: FoundBodies, label: string | null, headPlace: string | null, text: string): void {
   let any = false;
   for (const name of found.keys()) {
     if (isBareStart(name)) {
@@ -441,6 +464,9 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
     for (const [name, f] of found) if (BY_NAME.get(name)?.kind === PLACE_KIND && f.score > best) [place, best] = [name, f.score];
   }
   const foreign = place !== null && !BY_NAME.has(place);
+  // Failing all that, another paper's place the text names again and again ("蒙阴县…", "蒙阴县…")
+  // is the article's own — for bodies the gazetteer does not know; an alias keeps its canonical name.
+  let inferred: string | null | undefined;
   for (const [name, f] of [...found]) {
     if (name.length < 3 || !isBareStart(name)) continue;
     const entry = BY_NAME.get(name);
@@ -457,12 +483,45 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
       const full = place + tail;
       target = BY_NAME.get(full)?.name ?? (found.has(full) || sure ? full : null);
     }
+    if (!target && !place && !entry && text) {
+      if (inferred === undefined) inferred = mostNamedPlace(text);
+      if (inferred && inferred.charCodeAt(inferred.length - 1) === name.charCodeAt(0)) target = inferred + tail;
+    }
     if (!target && entry) target = entry.name;
     if (!target || target === name) continue;
     const g = found.get(target);
     found.set(target, { score: (g?.score ?? 0) + f.score, first: Math.min(g?.first ?? f.first, f.first) });
     found.delete(name);
   }
+}
+
+/**
+ * The county-level place (by its shape, not listed in the gazetteer) a text names most, if it
+ * names it at least twice and more often than any other; null otherwise. Only asked for when an
+ * article names a body with its place left implicit and nothing else tells the place.
+ */
+const QUOTED_BEFORE = new Set([..."\u201c\u2018\u300c\u300e\u300a"].map((c) => c.charCodeAt(0)));
+function mostNamedPlace(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (let e = 1; e < text.length; e++) {
+    const c = text.charCodeAt(e);
+    if (c !== XIAN && c !== QU && c !== SHI) continue;
+    for (let s = Math.max(0, e - 3); s < e; s++) {
+      // Not a name just inside quotes or book-title marks: "“阳光市监”" is a brand, not a city.
+      if (!atWordStart(text, s) || QUOTED_BEFORE.has(text.charCodeAt(s - 1)) || placeLength(text, s) !== e - s + 1) continue;
+      const name = text.slice(s, e + 1);
+      if (!BY_NAME.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+      break;
+    }
+  }
+  let best: string | null = null;
+  let bestCount = 1;
+  let tie = false;
+  for (const [name, n] of counts) {
+    if (n > bestCount) [best, bestCount, tie] = [name, n, false];
+    else if (n === bestCount) tie = true;
+  }
+  return tie ? null : best;
 }
 
 /**

@@ -93,7 +93,7 @@ export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: s
     datelineDate: md && issueDate ? resolveYear(md, issueDate) : null,
     category,
     categoryEvidence: evidence,
-    departments: resolveDepartments(d.label, found, inSubtitle, headPlace),
+    departments: resolveDepartments(d.label, found, inSubtitle, headPlace, body),
     blocks: d.blocks,
     headLines: d.headLines,
   };

@@ -235,6 +235,12 @@ export const NOT_TOWN_DISTRICT = charClass("老新主中大小");
 /** "我市", "全县": the article's own place, standing where a subject does. */
 export const OWN_PLACE = /^[我全本该](?:省|市|县|区)/u;
 
+/**
+ * National bodies whose local branches are named "prefix + place + unit": "国网宁阳县供电公司",
+ * "国家税务总局德州市税务局", "中国人民银行东营市分行".
+ */
+export const ORG_PREFIX = /^(?:国网|国家税务总局|中国人民银行|中国邮政|中国移动|中国联通|中国电信|中共|共青团)/u;
+
 /** Places a body's name may start with, for bodies the gazetteer does not list. */
 export const PLACE_PREFIXES = [
   "山东省",

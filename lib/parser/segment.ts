@@ -4,9 +4,9 @@
  * dateline lead ("本报讯(…)"). Everything up to the next article's head is its body.
  */
 import type { Token } from "./classify";
-import { isLabelLike } from "./departments";
+import { isLabelLike, isPlainLabel } from "./departments";
 import { CONTINUED_FROM, HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE } from "./rules";
-import { isBrokenTitleLine, isQuotedHeadline } from "./sentences";
+import { endsSentence, isBrokenTitleLine, isQuotedHeadline } from "./sentences";
 
 /** An article as found on the page, before its head is read and its body turned into blocks. */
 export interface ArticleSegment {
@@ -109,7 +109,26 @@ function isHeadLine(tokens: readonly Token[], k: number, anchor: number, adSloga
   return below.kind === "heading" && below.gapBefore === 0 && isBrokenTitleLine(t.text);
 }
 
-const isAnchor = (t: Token | undefined) => t !== undefined && (t.kind === "subtitle" || t.kind === "byline" || t.kind === "dateline");
+const isAnchor = (t: Token | undefined) => t !== undefined && (t.kind === "subtitle" || (t.kind === "byline" && !t.closing) || t.kind === "dateline");
+
+/**
+ * An article with neither dateline nor byline above its text (its byline, if any, closes it:
+ * "(通讯员 尹晓东)") is still found by its head: a plain label ("肥城市", "齐河县人民法院" — never a
+ * subhead) over a title of one or two lines, then running text at `j`. Returns the label's index,
+ * or -1.
+ */
+function labelledHeadAbove(tokens: readonly Token[], j: number, from: number, adSlogan: Uint8Array): number {
+  if (tokens[j]?.kind !== "text") return -1;
+  for (let lines = 1; lines <= 2; lines++) {
+    const at = j - lines - 1;
+    if (at < from) return -1;
+    const title = tokens[j - lines] as Token;
+    if (title.kind !== "heading" || adSlogan[j - lines] === 1 || (lines === 2 && (tokens[j - 1] as Token).gapBefore > 0)) return -1;
+    const label = tokens[at] as Token;
+    if (label.kind === "heading" && adSlogan[at] !== 1 && isPlainLabel(label.text) && (label.gapBefore > 0 || at === from)) return at;
+  }
+  return -1;
+}
 
 interface Start {
   headStart: number;
@@ -135,7 +154,14 @@ export function segment(tokens: readonly Token[]): PageSegments {
   }
   for (let j = first; j < tokens.length; j++) {
     const t = tokens[j];
-    if (!t || !isAnchor(t)) continue;
+    if (!t) continue;
+    const labelled = isAnchor(t) ? -1 : labelledHeadAbove(tokens, j, claimedUpTo, adSlogan);
+    if (labelled >= 0) {
+      starts.push({ headStart: labelled, groupStart: j, groupEnd: j });
+      claimedUpTo = j;
+      continue;
+    }
+    if (!isAnchor(t)) continue;
     let end = j;
     while (end < tokens.length && (tokens[end]?.kind === "subtitle" || tokens[end]?.kind === "byline")) end++;
     // Walk back over heading lines: label, kicker, title (a title may take two lines); never into
@@ -230,7 +256,11 @@ function cutAds(tokens: Token[], ads: AdSegment[]): Token[] {
       continue;
     }
     const ad: Token[] = [t];
-    while (i + 1 < tokens.length && isSlogan(tokens[i + 1]) && ad.length <= MAX_AD_LINES) ad.push(tokens[++i] as Token);
+    // An ad printed inside the column flow: when the paragraph before it broke off mid-sentence,
+    // the running text after the ad's slogans is that sentence's end, not one more slogan.
+    const last = body[body.length - 1];
+    const broken = last !== undefined && (last.kind === "text" || last.kind === "dateline") && !endsSentence(last.text);
+    while (i + 1 < tokens.length && isSlogan(tokens[i + 1]) && ad.length <= MAX_AD_LINES && !(broken && tokens[i + 1]?.kind === "text")) ad.push(tokens[++i] as Token);
     ads.push({ tokens: ad });
   }
   return body;

@@ -5,7 +5,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { assembleArticle, buildBlocks, readHead, type DraftArticle } from "@/lib/parser/assemble";
-import { parseBylineLine, parseBylineText, parseDateline, parsePhotoCredit } from "@/lib/parser/bylines";
+import { parseBylineLine, parseBylineText, parseClosingByline, parseDateline, parsePhotoCredit } from "@/lib/parser/bylines";
 import { categorize } from "@/lib/parser/category";
 import { classify, classifyLine, type Token } from "@/lib/parser/classify";
 import { datelineMonthDay, inferIssueDate, resolveYear } from "@/lib/parser/dateline";
@@ -191,6 +191,16 @@ describe("bylines", () => {
     expect(parseBylineLine("■ 欧阳晓明")).toEqual([{ name: "欧阳晓明", role: "contributor" }]);
   });
 
+  it("should read a byline printed in brackets under the last paragraph, but not a photo credit", () => {
+    expect(parseClosingByline("(通讯员 尹晓东)")).toEqual([{ name: "尹晓东", role: "correspondent" }]);
+    expect(parseClosingByline("\uff08记者 王刚 通讯员 李娜\uff09")?.map((b) => b.role)).toEqual(["reporter", "correspondent"]);
+    expect(parseClosingByline("(记者 张三 摄)")).toBeNull();
+    expect(parseClosingByline("(上接A01版)")).toBeNull();
+    expect(parseClosingByline("(完)")).toBeNull();
+    expect(tok("(通讯员 尹晓东)")).toMatchObject({ kind: "byline", closing: true });
+    expect(tok("■ 本报记者 张三")).toMatchObject({ kind: "byline", closing: false });
+  });
+
   it("should read photo credits in captions", () => {
     expect(parsePhotoCredit("消防指战员在演练中架设水带。 记者 杨光 摄")).toEqual([{ name: "杨光", role: "photographer" }]);
     expect(parsePhotoCredit("市民在窗口办理业务(张三 李四 摄)")).toEqual([
@@ -341,6 +351,7 @@ describe("head reading", () => {
     expect(placeLength("莘县", 0)).toBe(2);
     for (const word of ["城市更新", "社区服务中心", "农贸市场", "全市", "老城区", "行政区划", "农业大县", "海绵城市"]) expect(placeLength(word, 0), word).toBe(0);
     expect(isLabelLike("打造绿色低碳示范区")).toBe(false);
+    expect(isLabelLike("国网宁阳县供电公司")).toBe(true);
   });
 
   it("should know labels", () => {
@@ -400,6 +411,22 @@ describe("segment", () => {
   it("should take a title line broken after a comma into the head", () => {
     const segs = segment(tokens("要闻\n\n小院经济“热”起来,\n农家日子“火”起来\n\n■ 本报记者 郑晓\n\n正文。"));
     expect(segs.articles[0]?.heads.map((t) => t.no)).toEqual([3, 4]);
+  });
+
+  it("should find an article with neither dateline nor byline by a plain label over its title", () => {
+    const segs = segment(
+      tokens("要闻\n\n标题一\n\n本报讯(记者 张三)4月1日,正文一。\n\n肥城市\n桃木旅游商品走俏冬季市场\n\n近日,走进肥城市桃木旅游商品城,商品琳琅满目。\n\n(通讯员 尹晓东)"),
+    );
+    expect(segs.articles.map((a) => a.heads.map((t) => t.text))).toEqual([["标题一"], ["肥城市", "桃木旅游商品走俏冬季市场"]]);
+    expect(segs.articles[1]?.body.map((t) => t.no)).toEqual([10, 12]);
+    // A subhead pair whose first line is no place or body stays in the article.
+    expect(segment(tokens("标题一\n\n本报讯(记者 张三)4月1日,正文一。\n\n助餐服务\n让老人吃得舒心\n\n每天中午,食堂准时开饭。")).articles.length).toBe(1);
+  });
+
+  it("should not take the sentence after an ad printed inside the column flow for a slogan", () => {
+    const segs = segment(tokens("标题\n\n本报讯(记者 张三)4月1日,全县网格员帮助群众解决各类\n\n泰安日报 公益广告\n\n文明泰安 你我同行\n\n问题1.3万个,代办服务事项8600余件。"));
+    expect(segs.ads.map((a) => a.tokens.map((t) => t.no))).toEqual([[5, 7]]);
+    expect(segs.articles[0]?.body.map((t) => t.no)).toEqual([3, 9]);
   });
 
   it("should note a dateline lead with no headline above it", () => {
@@ -537,6 +564,10 @@ describe("departments and categories", () => {
       "巨野县",
     ]);
     expect(departmentsOf({ label: "垦利区", kicker: null, title: "黄河口大米喜获丰收", subtitle: null, text: "区农业农村局组织农技人员开展服务。" })[0]).toBe("垦利区农业农村局");
+    // A name running across a phrase is none; a bare short form takes the place the text keeps naming.
+    expect(
+      departmentsOf({ label: null, kicker: null, title: "蒙阴蜜桃搭上冷链快车", subtitle: null, text: "凌晨,蒙阴县野店镇的冷链物流中心灯火通明。2025年,蒙阴县新建冷库28处。县农业农村局相关负责人介绍。" }),
+    ).toEqual(["蒙阴县农业农村局"]);
     // On this paper's own pages the gazetteer alias keeps its canonical name.
     expect(departmentsOf({ label: "临清市", kicker: null, title: "供暖", subtitle: null, text: "记者从市城市管理局获悉。" })).toContain("聊城市城市管理局");
   });
