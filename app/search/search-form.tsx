@@ -15,8 +15,9 @@ interface Props {
 export function SearchForm({ q, departments, department }: Props) {
   const known = !department || departments.some((d) => d.name === department);
   return (
-    <form action="/search" role="search" aria-label="检索稿件" className="grid gap-3 rounded border border-rule bg-card p-4 md:grid-cols-6">
-      <div className="md:col-span-6">
+    <form action="/search" role="search" aria-label="检索稿件" className="grid grid-cols-2 gap-3 rounded border border-rule bg-card p-4 md:grid-cols-6">
+      {/* Two columns on a phone (filters side by side, so the results start near the top), six on wider screens. */}
+      <div className="col-span-2 md:col-span-6">
         <label htmlFor="q" className="mb-1 block font-bold">
           关键词
         </label>
@@ -84,7 +85,7 @@ export function SearchForm({ q, departments, department }: Props) {
       {/* Filters the form has no field for (set by links elsewhere) survive a new search. */}
       {q.pageName ? <input type="hidden" name="pageName" value={q.pageName} /> : null}
       {q.person ? <input type="hidden" name="person" value={q.person} /> : null}
-      <div className="md:col-span-6">
+      <div className="col-span-2 md:col-span-6">
         <button type="submit" className="rounded bg-accent px-6 py-2 text-lg text-accent-ink">
           检索
         </button>

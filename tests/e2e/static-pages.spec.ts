@@ -1,0 +1,87 @@
+import { gzipSync } from "node:zlib";
+import { expect, test } from "@playwright/test";
+
+/**
+ * Reader pages are whole HTML documents (components/document.tsx): no framework runtime, the
+ * stylesheet inlined, one small script that only enhances. These tests hold that shape; the
+ * figures (Lighthouse, transfer sizes) are printed by `npm run audit:lighthouse`.
+ */
+const READER_PAGES = ["/", "/issues", "/issues/2026-04-08", "/issues/2026-04-08/1", "/articles/20260408-01-01", "/departments", "/categories/courts", "/people/白文斌", "/search?q=法院"];
+
+test.describe("static reader pages", () => {
+  test.beforeEach(({}, info) => {
+    test.skip(info.project.name !== "desktop", "one project is enough: these read responses, not layouts");
+  });
+
+  test("should send each reader page as one document, with no script or stylesheet to fetch", async ({ page }) => {
+    for (const path of READER_PAGES) {
+      const requests: string[] = [];
+      const onRequest = (r: import("@playwright/test").Request) => {
+        if (r.resourceType() !== "document" && !r.url().includes("/icon.svg")) requests.push(r.url());
+      };
+      page.on("request", onRequest);
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(200);
+      expect(res?.headers()["content-type"], path).toContain("text/html");
+      const html = await res!.text();
+      expect(html, path).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
+      expect(html, path).not.toMatch(/<script[^>]+src=|<link[^>]+rel="stylesheet"|\/_next\/static/);
+      // What the budget counts (HTML + CSS + JS, compressed as the server sends it): all of it is this document.
+      expect(gzipSync(html).length, path).toBeLessThan(100 * 1024);
+      await page.waitForLoadState("load");
+      expect(requests, path).toEqual([]);
+      page.off("request", onRequest);
+    }
+  });
+
+  test("should answer a returning browser's If-None-Match with 304", async ({ request }) => {
+    const first = await request.get("/articles/20260408-01-01");
+    const etag = first.headers()["etag"];
+    expect(etag).toBeTruthy();
+    const again = await request.get("/articles/20260408-01-01", { headers: { "if-none-match": etag! } });
+    expect(again.status()).toBe(304);
+    const other = await request.get("/articles/20260408-01-02", { headers: { "if-none-match": etag! } });
+    expect(other.status()).toBe(200);
+  });
+
+  test("should answer unknown and unpublished addresses with the site's 404 page", async ({ request }) => {
+    for (const path of ["/articles/20300101-01-01", "/articles/not-an-id", "/issues/2030-01-01/1", "/departments/没有这个部门", "/categories/nope", "/people/无名氏"]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(404);
+      expect(await res.text(), path).toContain("找不到这一页");
+    }
+  });
+});
+
+test.describe("reader pages without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("should read an article and hide only the controls that need the script", async ({ page }) => {
+    await page.goto("/articles/20260408-01-01");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("潮头攻坚 实干争先");
+    await expect(page.locator(".article-body p").first()).toBeVisible();
+    await expect(page.getByRole("group", { name: "字号" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "复制链接" })).toBeHidden();
+    await page.getByRole("link", { name: /^下一篇/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("聊城仲裁委部署2026年服务新举措");
+  });
+
+  test("should go to a page with the page selector and to an issue with the date picker", async ({ page }) => {
+    await page.goto("/issues/2026-04-08/1");
+    await page.getByRole("button", { name: "转到" }).first().click();
+    await expect(page).toHaveURL(/\/issues\/2026-04-08\/1$/);
+    await page.getByLabel("按日期查看").fill("2025-12-27");
+    await page.getByLabel("按日期查看").press("Enter");
+    await expect(page).toHaveURL(/\/issues\/2025-12-27$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("2025年12月27日");
+  });
+});
+
+test("should copy the article's permanent link", async ({ page, context }, info) => {
+  test.skip(info.project.name !== "desktop");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/articles/20260408-01-01");
+  await page.getByRole("button", { name: "复制链接" }).click();
+  await expect(page.getByRole("button", { name: "已复制链接" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/articles\/20260408-01-01$/);
+});
