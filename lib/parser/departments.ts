@@ -60,6 +60,8 @@ export function canonicalDepartment(name: string): string {
 }
 
 const PLACE_KIND = "县市区";
+/** This paper's own places: listed in the gazetteer, or one of its known name prefixes ("聊城市"). */
+const isOwnPlace = (place: string) => BY_NAME.has(place) || (PLACE_PREFIXES as readonly string[]).includes(place);
 const startsWithPlace = (text: string) => PLACE_PREFIXES.some((p) => p.length > 1 && text.startsWith(p));
 
 const SHI = 0x5e02; // 市
@@ -248,13 +250,15 @@ function knownPlaceEndsAt(text: string, end: number): boolean {
 
 /** Characters right before 大学 that make it a verb phrase ("考上大学", "读大学"), not a name. */
 const NOT_UNIVERSITY_BEFORE = new Set([..."上读念进考入办"].map((c) => c.charCodeAt(0)));
+/** Characters right after 大学 that make another word ("大学生", "大学城", "大学路"). */
+const NOT_UNIVERSITY_AFTER = new Set([..."生城路"].map((c) => c.charCodeAt(0)));
 
 /**
  * Start of a university's name ("曲阜师范大学"), which needs no place in front: the word start
  * nearest before 大学, two to eight characters back; or -1.
  */
 function universityStart(text: string, endingStart: number): number {
-  if (NOT_UNIVERSITY_BEFORE.has(text.charCodeAt(endingStart - 1))) return -1;
+  if (NOT_UNIVERSITY_BEFORE.has(text.charCodeAt(endingStart - 1)) || NOT_UNIVERSITY_AFTER.has(text.charCodeAt(endingStart + 2))) return -1;
   for (let p = endingStart - 2; p >= 0 && p >= endingStart - 8; p--) {
     if (!isCjk(text.charCodeAt(p))) return -1;
     if (atWordStart(text, p)) return p;
@@ -427,7 +431,7 @@ export function headPlaceOf(kicker: string | null, title: string): string | null
  * unless the gazetteer lists it (then the scan has counted it already).
  */
 export function notePlace(found: FoundBodies, place: string | null, score: number, first: number): void {
-  if (!place || BY_NAME.has(place)) return;
+  if (!place || isOwnPlace(place)) return;
   const f = found.get(place);
   if (f) f.score += score;
   else found.set(place, { score, first });
@@ -463,7 +467,7 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
     let best = 0;
     for (const [name, f] of found) if (BY_NAME.get(name)?.kind === PLACE_KIND && f.score > best) [place, best] = [name, f.score];
   }
-  const foreign = place !== null && !BY_NAME.has(place);
+  const foreign = place !== null && !isOwnPlace(place);
   // Failing all that, another paper's place the text names again and again ("蒙阴县…", "蒙阴县…")
   // is the article's own — for bodies the gazetteer does not know; an alias keeps its canonical name.
   let inferred: string | null | undefined;
@@ -510,7 +514,7 @@ function mostNamedPlace(text: string): string | null {
       // Not a name just inside quotes or book-title marks: "“阳光市监”" is a brand, not a city.
       if (!atWordStart(text, s) || QUOTED_BEFORE.has(text.charCodeAt(s - 1)) || placeLength(text, s) !== e - s + 1) continue;
       const name = text.slice(s, e + 1);
-      if (!BY_NAME.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+      if (!isOwnPlace(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
       break;
     }
   }

@@ -558,7 +558,9 @@ describe("departments and categories", () => {
 
   it("should keep bodies of other papers' places and universities as found, and merge their short forms", () => {
     expect(departmentsOf({ label: null, kicker: null, title: "长者食堂", subtitle: null, text: "市民政局牵头制定标准。滨州市民政局相关负责人表示,将继续推进。" })).toEqual(["滨州市民政局"]);
-    expect(departmentsOf({ label: null, kicker: null, title: "消防安全教育", subtitle: null, text: "12月10日,曲阜师范大学开展消防演练。孩子们考上大学后。" })).toEqual(["曲阜师范大学"]);
+    expect(departmentsOf({ label: null, kicker: null, title: "消防安全教育", subtitle: null, text: "12月10日,曲阜师范大学开展消防演练。孩子们考上大学后,以及助力大学生就业。" })).toEqual([
+      "曲阜师范大学",
+    ]);
     expect(departmentsOf({ label: null, kicker: null, title: "巨野县“一村一品”鼓起农民“钱袋子”", subtitle: null, text: "县农业农村局组织农技人员开展技术服务。" })).toEqual([
       "巨野县农业农村局",
       "巨野县",
