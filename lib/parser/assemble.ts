@@ -7,7 +7,7 @@ import { parseDateline, parsePhotoCredit } from "./bylines";
 import type { Token } from "./classify";
 import { isLabelLike, placeLength } from "./departments";
 import { BULLETS, OWN_PLACE, PLACE_PREFIXES } from "./rules";
-import { endsMidClause, endsOpen, endsSentence, isSubheadLike, looksLikeCaption, startsFresh } from "./sentences";
+import { endsMidClause, endsOpen, endsSentence, isBareCredit, isSubheadLike, looksLikeCaption, startsFresh } from "./sentences";
 import type { ArticleSegment } from "./segment";
 import type { Block, Byline } from "./types";
 
@@ -129,7 +129,16 @@ export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: B
   for (let i = 0; i < end; i++) {
     const t = body[i] as Token;
     const prev = openBlock(blocks);
-    if (t.kind !== "dateline" && looksLikeCaption(t.text)) {
+    const last = blocks[blocks.length - 1];
+    // A credit on a line of its own right under a caption line ("记者 王刚 摄") is that caption's:
+    // one caption over two lines, its line break kept.
+    if (last?.type === "caption" && t.gapBefore === 0 && isBareCredit(t.text)) {
+      last.text += `\n${t.text}`;
+      last.sourceLines.push(t.no);
+      continue;
+    }
+    const credited = body[i + 1] !== undefined && (body[i + 1] as Token).gapBefore === 0 && t.text.length <= 120 && isBareCredit((body[i + 1] as Token).text);
+    if (t.kind !== "dateline" && (looksLikeCaption(t.text) || credited)) {
       blocks.push(caption(t));
       continue;
     }

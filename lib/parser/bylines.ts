@@ -87,7 +87,8 @@ export function parseBylineText(text: string): Byline[] | null {
       role = r.role;
       sawRole = true;
       w = w.slice(r.length).replace(LEADING_SLASH, "");
-      if (w === "") continue;
+      // "摄影报道": a role word and a word that names no one.
+      if (w === "" || BYLINE_NOISE.has(w)) continue;
     }
     if (!PERSON_NAME.test(w) || NOT_A_NAME.has(w)) return null;
     // Without a role word to vouch for it, a name must look like one: a family name, 2–4 characters.
@@ -104,6 +105,8 @@ export function parseBylineText(text: string): Byline[] | null {
  */
 export function parseBylineLine(text: string): Byline[] | null {
   if (text.length === 0 || text.length > 60) return null;
+  // "记者 王刚 摄" on a line of its own is a photo's credit (a caption), not the article's byline.
+  if (text.charCodeAt(text.length - 1) === 0x6444 /* 摄 */ && TRAILING_PHOTO.test(text)) return null;
   const bullet = BULLETS[text.charCodeAt(0)] === 1;
   if (!bullet && (ROLE_FIRST[text.charCodeAt(0)] !== 1 || !leadingRole(text))) return null;
   return parseBylineText(text);

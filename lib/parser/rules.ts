@@ -194,8 +194,9 @@ export const SCENE_WORD_END = charClass("天日晚晨午时冬春夏秋季年月
 /**
  * Adverbs that lean on what came before ("技术人员已经能够…": already able — after what?). A
  * paragraph whose bare subject is followed at once by one of these continues a lost sentence.
+ * ("也" is not one: "企业也能享受…" is how a paragraph takes up the one before it.)
  */
-export const LEANING_ADVERBS = ["已经", "也已", "都已", "已能", "也", "亦"] as const;
+export const LEANING_ADVERBS = ["已经", "也已", "都已", "已能"] as const;
 /** Words that make the subject definite, so the clause stands on its own ("该公司已经…"). */
 export const DEFINITE_SUBJECT = /^(?:该|这|那|此|其|本|我|你|他|她|它|各|每|全|大家|记者|笔者|群众|市民|村民|目前|如今|现在|同时|近日|今年|去年)/u;
 /** Characters that start a clause before a figure ("近5年", "约300人", "第3届"); any other lone ideograph before a figure is a cut word ("过25%"). */

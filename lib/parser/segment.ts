@@ -6,7 +6,7 @@
 import type { Token } from "./classify";
 import { isLabelLike, isPlainLabel } from "./departments";
 import { CONTINUED_FROM, HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE } from "./rules";
-import { endsSentence, isBrokenTitleLine, isQuotedHeadline } from "./sentences";
+import { endsSentence, isBrokenTitleLine, isQuotedHeadline, looksLikeCaption } from "./sentences";
 
 /** An article as found on the page, before its head is read and its body turned into blocks. */
 export interface ArticleSegment {
@@ -98,11 +98,12 @@ export function findHeader(tokens: readonly Token[]): Pick<PageSegments, "header
  * Whether the token at `k`, above the head lines found so far (from `k + 1` down to the anchor at
  * `anchor`), is a head line too: a heading-like line (not an ad's slogan); a title that is one
  * quoted exclamation or question, right above the anchor ("“家门口就能办,真方便!”"); or the first
- * line of a title broken after a comma, printed right above its second line.
+ * line of a title broken after a comma, printed right above its second line. A photo credit or
+ * "图为…" line is a caption, never a head line.
  */
 function isHeadLine(tokens: readonly Token[], k: number, anchor: number, adSlogan: Uint8Array): boolean {
   const t = tokens[k] as Token;
-  if (t.kind === "heading") return adSlogan[k] !== 1 && !CONTINUED_FROM.test(t.text);
+  if (t.kind === "heading") return adSlogan[k] !== 1 && !CONTINUED_FROM.test(t.text) && !looksLikeCaption(t.text);
   if (t.kind !== "text") return false;
   if (k + 1 === anchor) return isQuotedHeadline(t.text);
   const below = tokens[k + 1] as Token;

@@ -18,6 +18,7 @@ import {
   CLOSES_PAIR,
   OPEN_END,
   OPENS_PAIR,
+  PHOTO_CREDIT,
   QUOTE_PAIRS,
   SCENE_WORD_END,
   SENTENCE_FINAL,
@@ -264,6 +265,15 @@ export function isSubheadLike(text: string): boolean {
   if (commas > 1) return false;
   const first = firstClause(text);
   return !(first && first.clause.length > 0 && COMPLETE_OPENERS.has(first.clause));
+}
+
+/** Whether a line is nothing but a photo credit: "记者 王刚 摄", "(张三 李四 摄)". */
+export function isBareCredit(text: string): boolean {
+  if (text.length > 40 || text.charCodeAt(text.length - 1) === 0x3002) return false;
+  const m = PHOTO_CREDIT.exec(text);
+  if (!m) return false;
+  const c0 = text.charCodeAt(0);
+  return m.index === 0 || (m.index === 1 && (c0 === 0xff08 || c0 === 0x28));
 }
 
 /** Whether a line is a photo caption by its form: a closing "记者 张三 摄" credit or "图为…". */

@@ -4,6 +4,7 @@
  */
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { parsePage } from "@/lib/parser";
 import { assembleArticle, buildBlocks, readHead, type DraftArticle } from "@/lib/parser/assemble";
 import { parseBylineLine, parseBylineText, parseClosingByline, parseDateline, parsePhotoCredit } from "@/lib/parser/bylines";
 import { categorize } from "@/lib/parser/category";
@@ -17,6 +18,7 @@ import { markDamage, relocate } from "@/lib/parser/repair";
 import { findHeader, segment } from "@/lib/parser/segment";
 import {
   endsSentence,
+  isBareCredit,
   isBrokenTitleLine,
   isHeadingLike,
   isQuotedHeadline,
@@ -201,6 +203,15 @@ describe("bylines", () => {
     expect(tok("■ 本报记者 张三")).toMatchObject({ kind: "byline", closing: false });
   });
 
+  it("should leave a photo credit on a line of its own to the captions, and skip words that name no one", () => {
+    expect(parseBylineLine("记者 王刚 摄")).toBeNull();
+    expect(tok("记者 王刚 摄").kind).toBe("heading");
+    expect(isBareCredit("记者 王刚 摄")).toBe(true);
+    expect(isBareCredit("(张三 李四 摄)")).toBe(true);
+    expect(isBareCredit("消防指战员在演练中架设水带。 记者 杨光 摄")).toBe(false);
+    expect(parseBylineLine("本报记者 张三 摄影报道")).toEqual([{ name: "张三", role: "reporter" }]);
+  });
+
   it("should read photo credits in captions", () => {
     expect(parsePhotoCredit("消防指战员在演练中架设水带。 记者 杨光 摄")).toEqual([{ name: "杨光", role: "photographer" }]);
     expect(parsePhotoCredit("市民在窗口办理业务(张三 李四 摄)")).toEqual([
@@ -272,6 +283,8 @@ describe("sentence edges", () => {
     ["上午,消防员为师生讲解火灾预防知识。", false],
     ["今冬,邹城市将组织农技人员深入田间地头。", false],
     ["初冬,走进昌乐县宝城街道东村。", false],
+    ["企业也能享受到政策红利。", false],
+    ["项目建设也按下“快进键”。", false],
   ])("startsMidSentence(%s) = %s", (text, expected) => {
     expect(startsMidSentence(text)).toBe(expected);
   });
@@ -464,6 +477,13 @@ describe("blocks and repairs", () => {
       ["caption", [3]],
       ["paragraph", [7]],
     ]);
+  });
+
+  it("should make a caption and the credit printed under it one caption, never an article's head", () => {
+    const page = parsePage("要闻\n\n标题一\n\n本报讯(记者 张三)4月1日,正文一。\n\n消防指战员在演练中架设水带\n记者 王刚 摄\n\n标题二\n\n本报讯(记者 李四)4月2日,正文二。");
+    expect(page.articles.map((a) => a.title)).toEqual(["标题一", "标题二"]);
+    expect(page.articles[0]?.blocks.at(-1)).toMatchObject({ type: "caption", text: "消防指战员在演练中架设水带\n记者 王刚 摄", sourceLines: [7, 8] });
+    expect(page.articles[0]?.bylines).toContainEqual({ name: "王刚", role: "photographer" });
   });
 
   it("should never join a bulleted subhead onto an unfinished paragraph", () => {
