@@ -4,8 +4,9 @@
  * plain HTML by route handlers, so Next's own CSS pipeline, which links its stylesheet into pages
  * it renders, does not reach them. Inlining ~5 KB (compressed) also saves a render-blocking request.
  *
- * Run by `npm start`, `npm test`, `npm run dev` and `npm run build` before Next builds. The file is
- * rewritten only when its content changes, so the build stamp (scripts/lib/bootstrap.mjs) stays valid.
+ * Run by `npm start`, `npm test` and `npm run build` before Next builds, and with `--watch` by
+ * `npm run dev`. The file is rewritten only when its content changes, so the build stamp
+ * (scripts/lib/bootstrap.mjs) stays valid.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -29,7 +30,23 @@ export async function buildSiteCss() {
   return { bytes: Buffer.byteLength(css), changed, file: path.relative(ROOT, out) };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+async function buildAndReport() {
   const { bytes, changed, file } = await buildSiteCss();
-  console.log(`${changed ? "Wrote" : "Unchanged:"} ${file} (${(bytes / 1024).toFixed(1)} KB of CSS)`);
+  if (changed || !watch) console.log(`${changed ? "Wrote" : "Unchanged:"} ${file} (${(bytes / 1024).toFixed(1)} KB of CSS)`);
+}
+
+const watch = process.argv.includes("--watch");
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildAndReport();
+  // `npm run dev`: rebuild when a source that can hold class names changes (Next then reloads the module).
+  if (watch) {
+    let timer;
+    for (const dir of ["app", "components", "lib"]) {
+      fs.watch(path.join(ROOT, dir), { recursive: true }, (_event, name) => {
+        if (String(name).includes("generated")) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => buildAndReport().catch((err) => console.error(`✗ CSS: ${err.message}`)), 150);
+      });
+    }
+  }
 }
