@@ -40,6 +40,26 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
           {view.nextPage !== null ? <a href={`${base}/${view.nextPage}`} rel="next">下一版</a> : <span className="text-muted">下一版</span>}
         </nav>
       </div>
+      {pages.length > 1 ? (
+        // Every page of the issue at a glance, as e-paper readers expect beside the selector.
+        <nav aria-label="本期版面" className="-mx-4 mb-4 overflow-x-auto px-4">
+          <ol className="flex gap-2 whitespace-nowrap text-sm">
+            {pages.map((p) => (
+              <li key={p.number}>
+                {p.number === page.number ? (
+                  <span aria-current="page" className="block rounded border border-accent bg-accent px-2 py-1 text-accent-ink">
+                    {formatPageNumber(p.number)} {p.name ?? ""}
+                  </span>
+                ) : (
+                  <a href={`${base}/${p.number}`} className="block rounded border border-rule bg-card px-2 py-1 no-underline hover:border-accent">
+                    {formatPageNumber(p.number)} {p.name ?? ""}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-[minmax(0,5fr)_minmax(0,4fr)]">
         <section aria-labelledby="map-heading">
           <h2 id="map-heading" className="mb-2 text-lg font-bold">版面图</h2>
