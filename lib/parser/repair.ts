@@ -204,6 +204,8 @@ const popcount = (x: number) => {
 class TopicModel {
   /** The terms of each block of each article (null for subheads and captions), read once. */
   readonly blockTerms: (readonly number[] | null)[][];
+  /** Rarity by the number of articles using a term. */
+  private readonly idfByCount = new Float64Array(MAX_ARTICLES + 2);
 
   constructor(
     articles: readonly DraftArticle[],
@@ -225,7 +227,7 @@ class TopicModel {
     });
     // Rarity of every term across the page's articles, computed once: it depends only on how many
     // articles use the term, so there are at most n + 1 values.
-    const idfByCount = new Float64Array(MAX_ARTICLES + 2);
+    const idfByCount = this.idfByCount;
     for (let df = 0; df < idfByCount.length; df++) idfByCount[df] = Math.log((n + 1) / Math.max(df, 1));
     for (let t = 1; t < nextId; t++) {
       idfOf[t] = idfByCount[popcount(((inArticle[t] as number) | (inHead[t] as number)) >>> 0)] as number;
@@ -250,15 +252,22 @@ class TopicModel {
 
   /**
    * Affinity of a paragraph (its terms) to article `a`. With `own`, `a` is the paragraph's own
-   * article, counted without the paragraph itself and those set aside.
+   * article, counted without the paragraph itself and those set aside. With `host` (for another
+   * article `a`), the paragraph's own article counts towards a term's commonness only if it uses
+   * the term elsewhere: a stray paragraph must not make its own words look common — on a page of
+   * three articles that halves the weight of every word it shares with its real article.
    */
-  affinity(terms: readonly number[], a: number, own: boolean): number {
+  affinity(terms: readonly number[], a: number, own: boolean, host = -1): number {
     const bit = 1 << a;
+    const hostBit = host >= 0 ? 1 << host : 0;
     let score = 0;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i] as number;
       if (((inArticle[t] as number) & bit) === 0) continue;
-      const w = idfOf[t] as number;
+      let w = idfOf[t] as number;
+      if (hostBit !== 0 && ((inHead[t] as number) & hostBit) === 0 && (ownCount[t] as number) - 1 <= 0) {
+        w = this.idfByCount[popcount(((inArticle[t] as number) | (inHead[t] as number)) >>> 0) - 1] as number;
+      }
       if (w <= 0) continue;
       if (((inHead[t] as number) & bit) !== 0) score += 2 * w;
       else if (!own || (ownCount[t] as number) - 1 > 0) score += w;
@@ -274,7 +283,7 @@ class TopicModel {
     let second = 0;
     for (let b = 0; b < this.n; b++) {
       if (b === own) continue;
-      const s = this.affinity(terms, b, false);
+      const s = this.affinity(terms, b, false, own);
       if (s > bestScore) {
         second = bestScore;
         bestScore = s;
@@ -320,22 +329,39 @@ export function relocate(articles: DraftArticle[], fragments: Token[][], warning
     for (const a of suspects) {
       const art = articles[a] as DraftArticle;
       const own = model.blockTerms[a] ?? [];
-      model.countOwn(a, true);
+      // The article's tail: its last paragraphs (after any captions), up to half of them, and
+      // never its first block.
       let i = art.blocks.length - 1;
       while (i >= 0 && art.blocks[i]?.type === "caption") i--;
       const maxRun = Math.floor(countParagraphs(art) / 2);
-      const run: number[] = [];
+      const tail: number[] = [];
+      for (; i > 0 && tail.length < maxRun && own[i]; i--) tail.push(i);
+      // Strays printed together support one another in their host, so a run is judged as a run:
+      // the longest tail run whose paragraphs, all set aside, each clearly belong to the same article.
+      let run: number[] = [];
       let target = -1;
-      for (; i > 0 && run.length < maxRun; i--) {
-        const terms = own[i];
-        if (!terms) break;
-        const to = model.clearWinner(terms, a);
-        if (to < 0 || (target >= 0 && to !== target)) break;
-        target = to;
-        run.unshift(i);
-        model.setAside(terms);
+      for (let k = 1; k <= tail.length; k++) {
+        model.countOwn(a, true);
+        for (let r = 0; r < k; r++) model.setAside(own[tail[r] as number] as readonly number[]);
+        let to = -1;
+        for (let r = 0; r < k; r++) {
+          const terms = own[tail[r] as number] as readonly number[];
+          // Judged as the others are: itself set aside, then counted once more for `affinity`.
+          for (let x = 0; x < terms.length; x++) ownCount[terms[x] as number]!++;
+          const w = model.clearWinner(terms, a);
+          for (let x = 0; x < terms.length; x++) ownCount[terms[x] as number]!--;
+          if (w < 0 || (to >= 0 && w !== to)) {
+            to = -1;
+            break;
+          }
+          to = w;
+        }
+        model.countOwn(a, false);
+        if (to >= 0) {
+          run = tail.slice(0, k).reverse();
+          target = to;
+        }
       }
-      model.countOwn(a, false);
       if (target < 0 || run.length === 0) continue;
       const blocks = run.map((k) => art.blocks[k] as Block);
       art.blocks = art.blocks.filter((_, k) => !run.includes(k));
@@ -381,9 +407,11 @@ function applyMove(articles: DraftArticle[], m: Move, warnings: ParseWarning[]):
   while (at > 0 && to.blocks[at - 1]?.type === "caption") at--;
   const moved = m.blocks.map((b) => ({ ...b, flags: [...b.flags, "relocated" as const] }));
   // The target's last paragraph left a sentence open and the moved text finishes it: one paragraph.
+  // Moved text was not printed next to it, so that takes evidence in the text: the target stops
+  // mid-clause, or the moved text visibly starts mid-sentence ("罚款。2026年以来…").
   const last = to.blocks[at - 1];
   const head = moved[0];
-  if (last && head && last.type === "paragraph" && !endsSentence(last.text) && (endsMidClause(last.text) || !startsFresh(head.text))) {
+  if (last && head && last.type === "paragraph" && !endsSentence(last.text) && (endsMidClause(last.text) || startsMidSentence(head.text))) {
     last.text += head.text;
     last.sourceLines.push(...head.sourceLines);
     for (const f of ["joined", "relocated"] as const) if (!last.flags.includes(f)) last.flags.push(f);

@@ -549,6 +549,51 @@ describe("blocks and repairs", () => {
   });
 });
 
+describe("relocating a run of strays", () => {
+  const draft = (title: string, paras: string[], first: number): DraftArticle =>
+    assembleArticle(
+      {
+        heads: [classifyLine({ no: first, text: title, indent: false }, 1)],
+        subtitle: null,
+        bylines: [],
+        body: paras.map((p, i) => classifyLine({ no: first + 2 + 2 * i, text: p, indent: false }, 1)),
+      },
+      { indentedParagraphs: false },
+    );
+
+  it("should judge strays printed together as a run, and not join one onto a sentence it does not finish", () => {
+    const parking = draft(
+      "“小区停车难”怎么破?",
+      [
+        "本报讯(记者 孔祥)12月5日上午,记者从日照市城市管理局获悉,今年新增老旧小区停车泊位1.2万个。",
+        "市城市管理局会同街道社区对小区周边闲置地块进行摸排,建设临时停车场38处。",
+        "此外,全市还推动机关企事业单位停车场夜间向周边居民错时开放。",
+        "莒县茶园冬季管护期间,茶农们还通过覆盖稻草、搭建防风网等方式为茶树保暖,确保茶树安全越冬。",
+        "县农业农村局组织农技人员深入茶园开展技术指导,帮助茶农做好冬季修剪和病虫害防治。",
+      ],
+      1,
+    );
+    const tea = draft(
+      "莒县冬季茶园管护忙",
+      [
+        "本报讯 12月4日,在莒县浮来山街道的茶园里,茶农们正忙着为茶树施肥、培土。",
+        "莒县现有茶园面积8.6万亩,近年来大力推广茶园绿色防控和有机肥替代化肥技术,带动茶农户均增收",
+      ],
+      20,
+    );
+    const warnings: ParseWarning[] = [];
+    relocate([parking, tea], [], warnings);
+    expect(parking.blocks.map((b) => b.sourceLines[0])).toEqual([3, 5, 7]);
+    expect(tea.blocks.map((b) => [b.sourceLines, b.flags])).toEqual([
+      [[22], []],
+      [[24], []],
+      [[9], ["relocated"]],
+      [[11], ["relocated"]],
+    ]);
+    expect(warnings.map((w) => [w.code, w.lines])).toEqual([["relocated", [9, 11]]]);
+  });
+});
+
 describe("departments and categories", () => {
   it("should resolve departments, canonical, primary first", () => {
     expect(departmentsOf({ label: null, kicker: null, title: "聊城建立工伤康复专家库", subtitle: null, text: "记者从市人力资源社会保障局获悉,专家库建成。" })[0]).toBe(
