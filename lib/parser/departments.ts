@@ -195,15 +195,16 @@ export function collectBodies(
   // Longest match at each position, no overlaps.
   for (const m of found) {
     if (m.at < coveredUntil) continue;
+    // An alias that leaves its place implicit ("市城管局", "县…"): standing on its own it is kept as
+    // printed for now, since on another paper's page "市民政局" is that city's (see mergeShortForms);
+    // inside a longer name it must follow a listed place of this paper ("聊城市城管局"), else it is
+    // part of another city's body ("市城市管理局" inside "潍坊市城市管理局").
     const bare = isBareStart(m.term) && m.term !== m.entry.name;
-    // "市城市管理局" inside "潍坊市城市管理局" is another city's body: a name that leaves its place
-    // implicit ("市…", "县…") must start a word, unless a listed place of this paper comes first.
-    if (bare && !atWordStart(text, m.at) && !knownPlaceEndsAt(text, m.at + 1)) continue;
+    const standsAlone = bare && atWordStart(text, m.at);
+    if (bare && !standsAlone && !knownPlaceEndsAt(text, m.at + 1)) continue;
     coveredUntil = m.at + m.term.length;
     spans.push(m.at, coveredUntil, m.entry.kind === PLACE_KIND ? 1 : 0);
-    // Such a name is kept as printed for now: on another paper's page "市民政局" is that city's
-    // (see mergeShortForms), not this paper's.
-    noteBody(text, bare && !atWordStart(text, m.at) ? m.entry.name : bare ? m.term : m.entry.name, m.at, coveredUntil, weight, offset, into);
+    noteBody(text, standsAlone ? m.term : m.entry.name, m.at, coveredUntil, weight, offset, into);
   }
   findUnknownBodies(text, spans, weight, offset, into, endings);
 }
@@ -499,12 +500,14 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
   }
 }
 
-/**
- * The county-level place (by its shape, not listed in the gazetteer) a text names most, if it
- * names it at least twice and more often than any other; null otherwise. Only asked for when an
- * article names a body with its place left implicit and nothing else tells the place.
- */
+/** Opening quotes and book-title marks: a name right inside them is a brand or a title. */
 const QUOTED_BEFORE = new Set([..."\u201c\u2018\u300c\u300e\u300a"].map((c) => c.charCodeAt(0)));
+
+/**
+ * The place (by its shape, not one of this paper's) a text names most, if it names it at least
+ * twice and more often than any other; null otherwise. Only asked for when an article names a body
+ * with its place left implicit and nothing else tells the place.
+ */
 function mostNamedPlace(text: string): string | null {
   const counts = new Map<string, number>();
   for (let e = 1; e < text.length; e++) {
