@@ -1,5 +1,5 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { renderDocument, serveDocument } from "@/components/document";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { PageViewSection } from "@/components/page-view";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { getLatestFrontPage } from "@/lib/db/pages";
@@ -10,13 +10,13 @@ export async function GET(request: Request) {
   return serveDocument(request, homeDocument);
 }
 
-async function homeDocument(): Promise<string> {
+async function homeDocument(): Promise<Page> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
   const view = await getLatestFrontPage();
   if (!view) {
-    return renderDocument(
+    return renderPage(
       { title: null, canonical: "/" },
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-10 font-serif">
         <h1 className="text-3xl font-bold">{env.SITE_NAME}数字报</h1>
@@ -24,7 +24,7 @@ async function homeDocument(): Promise<string> {
       </main>,
     );
   }
-  return renderDocument(
+  return renderPage(
     { title: null, canonical: "/" },
     <main id="main" className="flex-1">
       <h1 className="sr-only">{env.SITE_NAME}数字报 今日报纸</h1>

@@ -9,7 +9,7 @@ const shift = (y: number, m: number, d: number) => {
 };
 
 /** The archive (往期回顾): a month calendar whose dates with an issue are links, and a plain list for screen readers. */
-export function ArchiveMain({ issues, month }: { issues: IssueSummary[]; month: string }) {
+export function ArchiveMain({ issues, month, range }: { issues: IssueSummary[]; month: string; range: { oldest: string; newest: string } }) {
   const dates = new Set(issues.map((i) => i.date));
   const [y, m] = month.split("-").map(Number) as [number, number];
   const firstWeekday = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
@@ -18,15 +18,21 @@ export function ArchiveMain({ issues, month }: { issues: IssueSummary[]; month: 
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   const monthIssues = issues.filter((i) => i.date.startsWith(month));
+  // Links stay within the months that have issues; a year back or ahead stops at the first or last one.
+  const within = (target: string) => (target < range.oldest ? range.oldest : target > range.newest ? range.newest : target);
+  const step = (label: string, d: number) => {
+    const target = within(shift(y, m, d));
+    return target === month ? <span className="text-muted">{label}</span> : <a href={`/issues?month=${target}`}>{label}</a>;
+  };
   return (
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
       <h1 className="mb-4 font-serif text-3xl font-bold">往期回顾</h1>
       <nav aria-label="月份" className="mb-3 flex flex-wrap items-center gap-4">
-        <a href={`/issues?month=${shift(y, m, -12)}`}>上一年</a>
-        <a href={`/issues?month=${shift(y, m, -1)}`}>上个月</a>
+        {step("上一年", -12)}
+        {step("上个月", -1)}
         <h2 className="text-xl font-bold" id="cal-heading">{y}年{m}月</h2>
-        <a href={`/issues?month=${shift(y, m, 1)}`}>下个月</a>
-        <a href={`/issues?month=${shift(y, m, 12)}`}>下一年</a>
+        {step("下个月", 1)}
+        {step("下一年", 12)}
       </nav>
       <table className="w-full table-fixed border-collapse text-center" aria-labelledby="cal-heading">
         <thead>

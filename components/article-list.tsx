@@ -1,6 +1,11 @@
 import type { ArticlePage } from "@/lib/db/articles";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 
+/** A `?page=` beyond the list's last page (its address answers 404, rather than an empty page to crawl). */
+export function isPastLastPage(data: ArticlePage): boolean {
+  return data.page > 1 && data.page > Math.ceil(data.total / data.pageSize);
+}
+
 /** A paginated list of articles, newest first (departments, categories, people). */
 export function ArticleList({ data, basePath }: { data: ArticlePage; basePath: string }) {
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));

@@ -84,7 +84,7 @@ export function ArticleMain({ a }: { a: ArticleView }) {
             <div><a href={pageHref}>返回本版</a></div>
           </nav>
         </article>
-        <aside className="space-y-6 text-base" aria-label="稿件信息">
+        <section className="space-y-6 text-base" aria-label="稿件信息">
           {a.departments.length ? (
             <section>
               <h2 className="mb-1 font-bold">相关部门</h2>
@@ -118,7 +118,7 @@ export function ArticleMain({ a }: { a: ArticleView }) {
               </ul>
             </section>
           ) : null}
-        </aside>
+        </section>
       </div>
     </main>
   );

@@ -76,21 +76,47 @@ function Head({ head }: { head: DocumentHead }) {
   );
 }
 
-/** The document's HTML text: `main` is the page's <main> element. */
-export async function renderDocument(head: DocumentHead, main: ReactNode): Promise<string> {
-  const html = await renderToHtml(
-    <html lang="zh-CN">
-      <Head head={head} />
-      <body className="flex min-h-screen flex-col">
+/**
+ * A reader page before it is wrapped in the document: its head and its <main> as HTML. This is
+ * what the routes cache — the stylesheet, header, footer and script are the same on every page
+ * and are added when the response is written, so a cache entry holds only what is the page's own.
+ */
+export interface Page {
+  head: DocumentHead;
+  main: string;
+  /** HTTP status (default 200): 400 for a search the reader must correct. */
+  status?: number;
+}
+
+/** Renders a page's <main> element (server components) for `serveDocument`. */
+export async function renderPage(head: DocumentHead, main: ReactNode, status?: number): Promise<Page> {
+  return { head, main: await renderToHtml(main), ...(status ? { status } : {}) };
+}
+
+/** The header before and the footer and script after every page's <main>: rendered once. */
+let chrome: Promise<{ top: string; bottom: string }> | null = null;
+function siteChrome() {
+  chrome ??= Promise.all([
+    renderToHtml(
+      <>
         <SkipLink />
         <SiteHeader />
-        {main}
+      </>,
+    ),
+    renderToHtml(
+      <>
         <SiteFooter />
         <script dangerouslySetInnerHTML={{ __html: READER_PAGE_SCRIPT }} />
-      </body>
-    </html>,
-  );
-  return `<!DOCTYPE html>${html}`;
+      </>,
+    ),
+  ]).then(([top, bottom]) => ({ top, bottom }));
+  return chrome;
+}
+
+/** The whole document's HTML text. */
+export async function renderDocument(page: Page): Promise<string> {
+  const [{ top, bottom }, head] = await Promise.all([siteChrome(), renderToHtml(<Head head={page.head} />)]);
+  return `<!DOCTYPE html><html lang="zh-CN">${head}<body class="flex min-h-screen flex-col">${top}${page.main}${bottom}</body></html>`;
 }
 
 /** The page for a URL with nothing published behind it (also app/not-found.tsx). */
@@ -122,19 +148,20 @@ function ErrorMain({ retry }: { retry: string }) {
 }
 
 /**
- * A reader page's response: `render` gives the document's HTML, or null when nothing published
- * is there (404 page). A failure is logged and answered with the error page (500), never with
- * its details.
+ * A reader page's response: `render` gives the page, or null when nothing published is there
+ * (the 404 page). A failure is logged and answered with the error page (500), never with its
+ * details.
  */
-export async function serveDocument(request: Request, render: () => Promise<string | null>): Promise<Response> {
+export async function serveDocument(request: Request, render: () => Promise<Page | null>): Promise<Response> {
   try {
-    const html = await render();
-    if (html !== null) return documentResponse(request, html);
-    return documentResponse(request, await renderDocument({ title: "找不到这一页", robots: "noindex" }, <NotFoundMain />), 404);
+    const page = await render();
+    if (page !== null) return documentResponse(request, await renderDocument(page), page.status ?? 200);
+    return documentResponse(request, await renderDocument(await renderPage({ title: "找不到这一页", robots: "noindex" }, <NotFoundMain />)), 404);
   } catch (err) {
     console.error(`GET ${new URL(request.url).pathname} failed:`, err);
     const { pathname, search } = new URL(request.url);
-    return documentResponse(request, await renderDocument({ title: "页面暂时无法显示", robots: "noindex" }, <ErrorMain retry={pathname + search} />), 500);
+    const page = await renderPage({ title: "页面暂时无法显示", robots: "noindex" }, <ErrorMain retry={pathname + search} />);
+    return documentResponse(request, await renderDocument(page), 500);
   }
 }
 

@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { CategoriesMain } from "@/components/directories";
-import { renderDocument, serveDocument } from "@/components/document";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { listCategoryCounts } from "@/lib/db/categories";
 
@@ -9,9 +9,9 @@ export async function GET(request: Request) {
   return serveDocument(request, categoriesDocument);
 }
 
-async function categoriesDocument(): Promise<string> {
+async function categoriesDocument(): Promise<Page> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
-  return renderDocument({ title: "分类", canonical: "/categories" }, <CategoriesMain counts={await listCategoryCounts()} />);
+  return renderPage({ title: "分类", canonical: "/categories" }, <CategoriesMain counts={await listCategoryCounts()} />);
 }

@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { DepartmentsMain } from "@/components/directories";
-import { renderDocument, serveDocument } from "@/components/document";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { listDepartmentsByKind } from "@/lib/db/departments";
 
@@ -9,9 +9,9 @@ export async function GET(request: Request) {
   return serveDocument(request, departmentsDocument);
 }
 
-async function departmentsDocument(): Promise<string> {
+async function departmentsDocument(): Promise<Page> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
-  return renderDocument({ title: "部门", canonical: "/departments" }, <DepartmentsMain groups={await listDepartmentsByKind()} />);
+  return renderPage({ title: "部门", canonical: "/departments" }, <DepartmentsMain groups={await listDepartmentsByKind()} />);
 }

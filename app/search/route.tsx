@@ -1,4 +1,4 @@
-import { renderDocument, serveDocument } from "@/components/document";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { listDepartmentOptions, searchPublished } from "@/lib/db/search";
 import type { SearchResponse } from "@/lib/search/query";
 import { searchParamsSchema, type SearchQuery } from "@/lib/validations/search";
@@ -17,11 +17,12 @@ export async function GET(request: Request) {
   for (const [k, v] of new URL(request.url).searchParams) raw[k] ??= v;
   const parsed = searchParamsSchema.safeParse(raw);
   return serveDocument(request, async () => {
-    const q = parsed.success ? parsed.data : searchParamsSchema.parse({});
     const error = parsed.success ? null : (parsed.error.issues[0]?.message ?? "检索条件有误");
+    // A bad parameter is named and left out; the form keeps everything else the reader typed.
+    const q = parsed.success ? parsed.data : withoutBadParams(raw, parsed.error.issues);
     const active = Boolean(q.q.trim() || q.department || q.category || q.from || q.to || q.pageName || q.person);
     const res = active && !error ? searchPublished(q) : null;
-    return renderDocument(
+    return renderPage(
       { title: q.q.trim() ? `检索:${q.q.trim()}` : "检索", ...indexing(q, res) },
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <h1 className="mb-4 font-serif text-3xl font-bold">检索</h1>
@@ -34,18 +35,30 @@ export async function GET(request: Request) {
         {res ? <SearchResults q={q} res={res} /> : null}
         {!res && !error ? <p className="mt-6 text-muted">输入关键词,或选择部门、分类、日期后检索全部已发布稿件。</p> : null}
       </main>,
+      error ? 400 : undefined,
     );
   });
 }
 
+function withoutBadParams(raw: Record<string, string>, issues: readonly { path: readonly PropertyKey[] }[]): SearchQuery {
+  const bad = new Set(issues.map((i) => String(i.path[0] ?? "")));
+  const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)));
+  return searchParamsSchema.safeParse(kept).data ?? searchParamsSchema.parse({});
+}
+
 /**
- * Which result pages search engines may index: the first page of a plain keyword search with
- * results is a topic page worth finding ("公积金"), under one canonical address. Every variation
- * of it (filters, date order, later pages) and every empty result is `noindex`, so crawlers do
- * not wander the archive's endless combinations.
+ * Which result pages search engines may index: the first page of a search for one word that the
+ * paper printed ("公积金": it has results) is a topic page worth finding, under one canonical
+ * address. Anything else is `noindex`: variations (filters, date order, later pages) so crawlers
+ * do not wander endless combinations, empty results, and any query with room for text the paper
+ * did not print — several words (an excluded or surplus word matches nothing yet would sit in
+ * the page's title), quotes, punctuation, or a word longer than a heading.
  */
+const INDEXABLE_WORD = /^[\p{Script=Han}A-Za-z0-9]{1,12}$/u;
+
 function indexing(q: SearchQuery, res: SearchResponse | null): { canonical?: string; robots?: string } {
+  const word = q.q.trim();
   const plain = !q.department && !q.category && !q.from && !q.to && !q.pageName && !q.person && q.sort === "relevance" && q.page === 1;
-  if (!res || res.total === 0 || !q.q.trim() || !plain) return { robots: "noindex, follow" };
-  return { canonical: searchHref({ ...q, q: q.q.trim() }) };
+  if (!res || res.total === 0 || !plain || !INDEXABLE_WORD.test(word)) return { robots: "noindex, follow" };
+  return { canonical: searchHref({ ...q, q: word }) };
 }

@@ -121,7 +121,7 @@ function Facets({ q, res }: { q: SearchQuery; res: SearchResponse }) {
     key === "year" ? searchHref(q, { from: `${value}-01-01`, to: `${value}-12-31` }) : searchHref(q, { [key]: value });
   const clear = (key: (typeof FACETS)[number]["key"]) => (key === "year" ? searchHref(q, { from: undefined, to: undefined }) : searchHref(q, { [key]: undefined }));
   return (
-    <aside aria-label="筛选" className="space-y-5">
+    <section aria-label="筛选" className="space-y-5">
       {FACETS.map(({ key, title }) =>
         res.facets[key].length ? (
           <section key={key} aria-labelledby={`facet-${key}`}>
@@ -150,7 +150,7 @@ function Facets({ q, res }: { q: SearchQuery; res: SearchResponse }) {
           </section>
         ) : null,
       )}
-    </aside>
+    </section>
   );
 }
 

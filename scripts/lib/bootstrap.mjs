@@ -144,7 +144,7 @@ function listFiles(dir) {
 /** Builds the site with `next build` unless the sources are unchanged since the last build. */
 export function ensureBuild({ distDir = ".next", databaseUrl, force = false } = {}) {
   const sources = ["app", "components", "lib", "public"].flatMap(listFiles).sort();
-  const want = hashFiles([...sources, "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"]);
+  const want = hashFiles([...sources, "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "scripts/build-site-css.mjs"]);
   const stampFile = path.join(ROOT, distDir, ".epaper-build-stamp");
   if (!force && fs.existsSync(path.join(ROOT, distDir, "BUILD_ID")) && readStamp(stampFile) === want) {
     console.log(`\n\u2713 Build in ${distDir} is up to date`);
@@ -152,11 +152,12 @@ export function ensureBuild({ distDir = ".next", databaseUrl, force = false } = 
   }
   step(`Building the site (next build → ${distDir})`);
   ensureSiteCss();
-  // tsconfig.json includes the route types Next generates in every dist dir; another build's are
-  // stale after routes change and would fail this build's type check. Each build writes its own.
+  // tsconfig.json includes the route types Next generates in every dist dir. Another build's
+  // validator.ts imports that build's route files, so once a route is renamed it fails this
+  // build's type check; it is rewritten by that build's next run. (Declarations are left alone.)
   for (const other of [".next", ".next-e2e"]) {
     if (other === distDir) continue;
-    for (const sub of ["types", path.join("dev", "types")]) fs.rmSync(path.join(ROOT, other, sub), { recursive: true, force: true });
+    for (const sub of ["types", path.join("dev", "types")]) fs.rmSync(path.join(ROOT, other, sub, "validator.ts"), { force: true });
   }
   run("npx", ["next", "build"], {
     env: { NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },

@@ -45,12 +45,39 @@ test.describe("static reader pages", () => {
   });
 
   test("should answer unknown and unpublished addresses with the site's 404 page", async ({ request }) => {
-    for (const path of ["/articles/20300101-01-01", "/articles/not-an-id", "/issues/2030-01-01/1", "/departments/没有这个部门", "/categories/nope", "/people/无名氏"]) {
+    for (const path of [
+      "/articles/20300101-01-01",
+      "/articles/not-an-id",
+      "/issues/2030-01-01/1",
+      "/departments/没有这个部门",
+      "/categories/nope",
+      "/people/无名氏",
+      // Past the last page of a list, and months before the first issue or after the last.
+      "/categories/courts?page=99",
+      "/issues?month=1999-01",
+      "/issues?month=2031-01",
+      "/issues?month=bad",
+    ]) {
       const res = await request.get(path);
       expect(res.status(), path).toBe(404);
       expect(await res.text(), path).toContain("找不到这一页");
     }
   });
+});
+
+test("should answer a search it cannot run with 400, naming the problem and keeping the rest of the query", async ({ page }) => {
+  const res = await page.goto("/search?q=" + encodeURIComponent("法院") + "&from=2026-13-01");
+  expect(res?.status()).toBe(400);
+  await expect(page.getByRole("alert")).toContainText("日期");
+  await expect(page.getByRole("searchbox", { name: "关键词" })).toHaveValue("法院");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+});
+
+test("should let search engines index a one-word search with results, and nothing else", async ({ request }) => {
+  const robots = async (path: string) => /<meta name="robots" content="([^"]*)"/.exec(await (await request.get(path)).text())?.[1] ?? null;
+  expect(await robots("/search?q=" + encodeURIComponent("法院"))).toBeNull();
+  for (const q of ["法院 -加微信看更多", "法院 税务", "没有这个词", "法院!"]) expect(await robots("/search?q=" + encodeURIComponent(q)), q).toMatch(/noindex/);
+  expect(await robots("/search?q=" + encodeURIComponent("法院") + "&sort=date")).toMatch(/noindex/);
 });
 
 test.describe("reader pages without JavaScript", () => {

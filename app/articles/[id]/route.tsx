@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { ArticleMain, articleHead } from "@/components/article-view";
-import { renderDocument, serveDocument } from "@/components/document";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { getArticle } from "@/lib/db/articles";
 import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
 import { publicIdParam } from "@/lib/validations/params";
@@ -14,11 +14,11 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   return serveDocument(request, async () => (parsed.success ? articleDocument(parsed.data.id) : null));
 }
 
-async function articleDocument(id: string): Promise<string | null> {
+async function articleDocument(id: string): Promise<Page | null> {
   "use cache";
   cacheLife("hours");
   // Its issue (the article and its neighbours) and every published issue (related articles).
   cacheTag(READER_TAG, ISSUES_TAG, issueTag(`${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}`), articleTag(id));
   const a = await getArticle(id);
-  return a ? renderDocument(articleHead(a), <ArticleMain a={a} />) : null;
+  return a ? renderPage(articleHead(a), <ArticleMain a={a} />) : null;
 }

@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { ArticleList } from "@/components/article-list";
-import { renderDocument, serveDocument } from "@/components/document";
+import { ArticleList, isPastLastPage } from "@/components/article-list";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { listArticlesByCategory } from "@/lib/db/articles";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { CATEGORY_LABELS } from "@/lib/parser";
@@ -15,14 +15,15 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
   return serveDocument(request, async () => (Object.hasOwn(labels, slug) ? categoryDocument(slug, page) : null));
 }
 
-async function categoryDocument(slug: string, page: number): Promise<string> {
+async function categoryDocument(slug: string, page: number): Promise<Page | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
   const label = labels[slug] ?? slug;
   const base = `/categories/${slug}`;
   const data = await listArticlesByCategory(slug, page);
-  return renderDocument(
+  if (isPastLastPage(data)) return null;
+  return renderPage(
     { title: label, canonical: page > 1 ? `${base}?page=${page}` : base, feeds: [{ title: `${label} 稿件`, href: `${base}/feed.xml` }] },
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
       <h1 className="font-serif text-3xl font-bold">{label}</h1>

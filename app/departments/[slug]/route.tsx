@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { ArticleList } from "@/components/article-list";
-import { renderDocument, serveDocument } from "@/components/document";
+import { ArticleList, isPastLastPage } from "@/components/article-list";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { listArticlesByDepartment } from "@/lib/db/articles";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { getDepartment } from "@/lib/db/departments";
@@ -14,7 +14,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
   return serveDocument(request, async () => (slug.success ? departmentDocument(slug.data, page) : null));
 }
 
-async function departmentDocument(slug: string, page: number): Promise<string | null> {
+async function departmentDocument(slug: string, page: number): Promise<Page | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
@@ -22,7 +22,8 @@ async function departmentDocument(slug: string, page: number): Promise<string | 
   if (!d) return null;
   const base = `/departments/${encodeURIComponent(d.slug)}`;
   const data = await listArticlesByDepartment(d.slug, page);
-  return renderDocument(
+  if (isPastLastPage(data)) return null;
+  return renderPage(
     { title: d.name, canonical: page > 1 ? `${base}?page=${page}` : base, feeds: [{ title: `${d.name} 稿件`, href: `${base}/feed.xml` }] },
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
       <h1 className="font-serif text-3xl font-bold">{d.name}</h1>

@@ -1,5 +1,5 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { renderDocument, serveDocument } from "@/components/document";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { IssueOverview } from "@/components/issue-overview";
 import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
 import { getIssue } from "@/lib/db/issues";
@@ -12,11 +12,11 @@ export async function GET(request: Request, ctx: { params: Promise<{ date: strin
   return serveDocument(request, async () => (parsed.success ? issueDocument(parsed.data.date) : null));
 }
 
-async function issueDocument(date: string): Promise<string | null> {
+async function issueDocument(date: string): Promise<Page | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG, issueTag(date));
   const issue = await getIssue(date);
   if (!issue) return null;
-  return renderDocument({ title: formatIssueDate(issue.date), canonical: `/issues/${date}` }, <IssueOverview issue={issue} />);
+  return renderPage({ title: formatIssueDate(issue.date), canonical: `/issues/${date}` }, <IssueOverview issue={issue} />);
 }

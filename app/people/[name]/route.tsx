@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { ArticleList } from "@/components/article-list";
-import { renderDocument, serveDocument } from "@/components/document";
+import { ArticleList, isPastLastPage } from "@/components/article-list";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { listArticlesByPerson } from "@/lib/db/articles";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { getPerson } from "@/lib/db/people";
@@ -14,7 +14,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ name: strin
   return serveDocument(request, async () => (name.success ? personDocument(name.data, page) : null));
 }
 
-async function personDocument(name: string, page: number): Promise<string | null> {
+async function personDocument(name: string, page: number): Promise<Page | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
@@ -22,7 +22,8 @@ async function personDocument(name: string, page: number): Promise<string | null
   if (!person) return null;
   const base = `/people/${encodeURIComponent(person.name)}`;
   const data = await listArticlesByPerson(person.name, page);
-  return renderDocument(
+  if (isPastLastPage(data)) return null;
+  return renderPage(
     { title: person.name, canonical: page > 1 ? `${base}?page=${page}` : base },
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
       <h1 className="mb-2 font-serif text-3xl font-bold">{person.name}</h1>

@@ -42,14 +42,19 @@ function enhanceReaderPage(cfg: { key: string; scales: number[]; words: (q: stri
     group.hidden = false;
   }
 
-  for (const button of document.querySelectorAll<HTMLButtonElement>("[data-copy-link]")) {
+  // The clipboard exists only in secure contexts (https, localhost): elsewhere the button stays hidden.
+  const clipboard = window.isSecureContext ? navigator.clipboard : undefined;
+  for (const button of clipboard ? document.querySelectorAll<HTMLButtonElement>("[data-copy-link]") : []) {
     const idle = button.textContent;
     button.addEventListener("click", () => {
-      const done = () => {
-        button.textContent = "已复制链接";
+      const say = (text: string) => {
+        button.textContent = text;
         setTimeout(() => (button.textContent = idle), 2000);
       };
-      navigator.clipboard?.writeText(button.dataset.copyLink ?? location.href).then(done, done);
+      clipboard!.writeText(button.dataset.copyLink ?? location.href).then(
+        () => say("已复制链接"),
+        () => say("复制失败,请手动复制地址栏"),
+      );
     });
     button.hidden = false;
   }

@@ -31,31 +31,76 @@ interface Element {
 
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
-/** Attributes whose presence is the value (`hidden`, `disabled`…): true renders the bare name. */
+/**
+ * Attributes whose presence is the value (`hidden`, `disabled`…), lower-cased: a truthy value
+ * writes the bare name, a falsy one (false, "", 0) nothing, as React does.
+ */
 const BOOLEAN = new Set([
   "allowfullscreen", "async", "autofocus", "autoplay", "checked", "controls", "default", "defer", "disabled",
-  "formnovalidate", "hidden", "inert", "ismap", "loop", "multiple", "muted", "nomodule", "novalidate", "open",
-  "playsinline", "readonly", "required", "reversed", "selected",
+  "disablepictureinpicture", "disableremoteplayback", "formnovalidate", "hidden", "inert", "ismap", "itemscope",
+  "loop", "multiple", "muted", "nomodule", "novalidate", "open", "playsinline", "readonly", "required", "reversed",
+  "scoped", "seamless", "selected",
 ]);
+/** Attributes that are boolean when given true, and take a value when given a string. */
+const OVERLOADED_BOOLEAN = new Set(["capture", "download"]);
+/** Attributes whose value is the text "true"/"false" (React writes a boolean as that text). */
+const BOOLEANISH = new Set(["contentEditable", "draggable", "spellCheck", "value", "autoReverse", "externalResourcesRequired", "focusable", "preserveAlpha"]);
 
-/** React prop names that are not the attribute's name in lower case. */
-const RENAMED: Record<string, string> = { className: "class", htmlFor: "for", httpEquiv: "http-equiv", acceptCharset: "accept-charset", xlinkHref: "xlink:href" };
+/** React prop names that are not their attribute's name (HTML reads attribute names case-insensitively). */
+const RENAMED: Record<string, string> = {
+  className: "class",
+  htmlFor: "for",
+  httpEquiv: "http-equiv",
+  acceptCharset: "accept-charset",
+  xlinkActuate: "xlink:actuate",
+  xlinkArcrole: "xlink:arcrole",
+  xlinkHref: "xlink:href",
+  xlinkRole: "xlink:role",
+  xlinkShow: "xlink:show",
+  xlinkTitle: "xlink:title",
+  xlinkType: "xlink:type",
+  xmlBase: "xml:base",
+  xmlLang: "xml:lang",
+  xmlSpace: "xml:space",
+  xmlnsXlink: "xmlns:xlink",
+};
 
-/** SVG attributes that keep their camelCase; other camelCase props inside <svg> are kebab-case attributes (`textAnchor` → `text-anchor`). */
-const SVG_CAMEL = new Set([
-  "viewBox", "preserveAspectRatio", "patternUnits", "patternContentUnits", "patternTransform", "gradientUnits",
-  "gradientTransform", "spreadMethod", "clipPathUnits", "maskUnits", "maskContentUnits", "markerWidth", "markerHeight",
-  "markerUnits", "refX", "refY", "textLength", "lengthAdjust", "startOffset", "pathLength", "filterUnits",
-  "primitiveUnits", "stdDeviation",
+/** SVG presentation attributes React writes in kebab-case (`textAnchor` → `text-anchor`); other camelCase names (viewBox, tabIndex) stay as they are. */
+const SVG_KEBAB = new Set([
+  "accentHeight", "alignmentBaseline", "arabicForm", "baselineShift", "capHeight", "clipPath", "clipRule",
+  "colorInterpolation", "colorInterpolationFilters", "colorProfile", "colorRendering", "dominantBaseline",
+  "enableBackground", "fillOpacity", "fillRule", "floodColor", "floodOpacity", "fontFamily", "fontSize",
+  "fontSizeAdjust", "fontStretch", "fontStyle", "fontVariant", "fontWeight", "glyphName", "glyphOrientationHorizontal",
+  "glyphOrientationVertical", "horizAdvX", "horizOriginX", "imageRendering", "letterSpacing", "lightingColor",
+  "markerEnd", "markerMid", "markerStart", "overlinePosition", "overlineThickness", "paintOrder", "panose1",
+  "pointerEvents", "renderingIntent", "shapeRendering", "stopColor", "stopOpacity", "strikethroughPosition",
+  "strikethroughThickness", "strokeDasharray", "strokeDashoffset", "strokeLinecap", "strokeLinejoin",
+  "strokeMiterlimit", "strokeOpacity", "strokeWidth", "textAnchor", "textDecoration", "textRendering",
+  "underlinePosition", "underlineThickness", "unicodeBidi", "unicodeRange", "unitsPerEm", "vAlphabetic", "vHanging",
+  "vIdeographic", "vMathematical", "vectorEffect", "vertAdvY", "vertOriginX", "vertOriginY", "wordSpacing",
+  "writingMode", "xHeight",
 ]);
 
 /** Props that are React's business, not attributes. */
 const NOT_ATTRIBUTES = new Set(["children", "key", "ref", "dangerouslySetInnerHTML", "suppressHydrationWarning", "suppressContentEditableWarning", "defaultValue", "defaultChecked"]);
 /** Elements whose `value` is form state, written below (on any other element it is a plain attribute). */
 const FORM_VALUE = new Set(["input", "select", "textarea", "option"]);
+/** Attributes holding a URL: a `javascript:` one is refused (React replaces it with one that throws). */
+const URL_ATTRIBUTES = new Set(["href", "src", "action", "formAction", "xlinkHref", "poster", "cite", "data", "srcDoc"]);
+/** What may be an attribute's name (React's own test): no spaces, quotes, `=`, `<`, `>` or `/`. */
+const ATTRIBUTE_NAME = /^[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\-.0-9\u00B7\u0300-\u036F\u203F-\u2040]*$/;
+/** A `javascript:` URL, however it is spelled (leading control characters and spaces, tabs and newlines inside). */
+const JAVASCRIPT_URL = /^[\u0000-\u001F ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:/i;
 
-/** Numeric CSS properties that take no unit (everything else gets px, as React does). */
-const UNITLESS = new Set(["opacity", "zIndex", "fontWeight", "lineHeight", "flex", "flexGrow", "flexShrink", "order", "zoom", "fillOpacity", "strokeOpacity", "strokeWidth"]);
+/** Numeric CSS properties that take no unit (every other number gets px, as React does). */
+const UNITLESS = new Set([
+  "animationIterationCount", "aspectRatio", "borderImageOutset", "borderImageSlice", "borderImageWidth", "boxFlex",
+  "boxFlexGroup", "boxOrdinalGroup", "columnCount", "columns", "flex", "flexGrow", "flexPositive", "flexShrink",
+  "flexNegative", "flexOrder", "gridArea", "gridRow", "gridRowEnd", "gridRowSpan", "gridRowStart", "gridColumn",
+  "gridColumnEnd", "gridColumnSpan", "gridColumnStart", "fontWeight", "lineClamp", "lineHeight", "opacity", "order",
+  "orphans", "scale", "tabSize", "widows", "zIndex", "zoom", "fillOpacity", "floodOpacity", "stopOpacity",
+  "strokeDasharray", "strokeDashoffset", "strokeMiterlimit", "strokeOpacity", "strokeWidth",
+]);
 
 export function escapeText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
@@ -70,9 +115,13 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 function styleText(style: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(style)) {
-    if (v === null || v === undefined || v === false || v === "") continue;
-    const name = k.startsWith("--") ? k : kebab(k);
-    const value = typeof v === "number" && v !== 0 && !UNITLESS.has(k) ? `${v}px` : String(v);
+    if (v === null || v === undefined || typeof v === "boolean" || v === "") continue;
+    if (typeof v !== "string" && typeof v !== "number") throw new Error(`样式 ${k} 的值只能是字符串或数字`);
+    const custom = k.startsWith("--");
+    // Vendor prefixes: WebkitLineClamp → -webkit-line-clamp, msTransform → -ms-transform.
+    const name = custom ? k : kebab(k.startsWith("ms") && /^ms[A-Z]/.test(k) ? `M${k.slice(1)}` : k);
+    const unitless = custom || UNITLESS.has(k) || UNITLESS.has(k.replace(/^(Webkit|Moz|ms|O)([A-Z])/, (_, _p, c: string) => c.toLowerCase()));
+    const value = typeof v === "number" && v !== 0 && !unitless ? `${v}px` : String(v).trim();
     parts.push(`${name}:${value}`);
   }
   return parts.join(";");
@@ -86,43 +135,58 @@ interface Context {
 
 function attributes(tag: string, props: Record<string, unknown>, ctx: Context): string {
   let out = "";
-  const add = (name: string, value: unknown) => {
+  const add = (prop: string, name: string, value: unknown) => {
     if (value === null || value === undefined) return;
-    const aria = name.startsWith("aria-") || name.startsWith("data-");
-    if (typeof value === "boolean") {
-      if (aria) out += ` ${name}="${value}"`;
-      else if (value && BOOLEAN.has(name)) out += ` ${name}`;
-      // Like React: a boolean for an ordinary attribute is dropped.
+    if (typeof value === "function" || typeof value === "symbol" || (typeof value === "object" && prop !== "style")) {
+      // React drops these too; here they are mistakes worth hearing about (a server action's source, "[object Object]").
+      throw new Error(`<${tag} ${prop}> 的值不能是 ${typeof value}`);
+    }
+    const lower = name.toLowerCase();
+    if (typeof value === "boolean" || BOOLEAN.has(lower) || OVERLOADED_BOOLEAN.has(lower)) {
+      if (name.startsWith("aria-") || name.startsWith("data-") || BOOLEANISH.has(prop)) {
+        out += ` ${name}="${String(value)}"`;
+      } else if (BOOLEAN.has(lower)) {
+        if (value) out += ` ${name}`;
+      } else if (OVERLOADED_BOOLEAN.has(lower) && value !== false && value !== "") {
+        out += value === true ? ` ${name}` : ` ${name}="${escapeAttribute(String(value))}"`;
+      }
+      // Like React: any other attribute given a boolean is dropped.
       return;
     }
-    out += ` ${name}="${escapeAttribute(String(value))}"`;
+    const text = String(value);
+    if (URL_ATTRIBUTES.has(prop) && JAVASCRIPT_URL.test(text)) throw new Error(`<${tag} ${prop}> 不能是 javascript: 地址`);
+    // React leaves out an empty src/href rather than pointing it at the page itself.
+    if (text === "" && (prop === "src" || (prop === "href" && tag !== "a"))) return;
+    out += ` ${name}="${escapeAttribute(text)}"`;
   };
   for (const [prop, value] of Object.entries(props)) {
     if (NOT_ATTRIBUTES.has(prop) || (prop === "value" && FORM_VALUE.has(tag))) continue;
-    if (/^on[A-Z]/.test(prop)) {
-      if (value !== undefined) throw new Error(`静态页面不能有事件处理 <${tag} ${prop}>:交互请写在 lib/site/html/islands.ts`);
+    if (/^on/i.test(prop)) {
+      // Handlers cannot run in a document without React; an "onclick" string would be script written into the page.
+      if (value !== undefined && value !== null) throw new Error(`静态页面不能有事件处理 <${tag} ${prop}>:交互请写在 lib/site/html/islands.ts`);
       continue;
     }
-    if (prop === "style" && value && typeof value === "object") {
-      add("style", styleText(value as Record<string, unknown>) || null);
+    if (!ATTRIBUTE_NAME.test(prop)) throw new Error(`<${tag}> 的属性名无效:${JSON.stringify(prop)}`);
+    if (prop === "style") {
+      if (value === null || value === undefined) continue;
+      if (typeof value !== "object") throw new Error(`<${tag} style> 应为对象(如 style={{ color: "red" }})`);
+      const css = styleText(value as Record<string, unknown>);
+      if (css) out += ` style="${escapeAttribute(css)}"`;
       continue;
     }
-    let name = RENAMED[prop] ?? prop;
-    if (name === prop && /[A-Z]/.test(prop) && !prop.startsWith("aria-") && !prop.startsWith("data-")) {
-      name = ctx.svg ? (SVG_CAMEL.has(prop) ? prop : kebab(prop)) : prop.toLowerCase();
-    }
-    add(name, value);
+    const name = RENAMED[prop] ?? (ctx.svg && SVG_KEBAB.has(prop) ? kebab(prop) : prop);
+    add(prop, name, value);
   }
   // Form state: the value an input starts with, a checkbox's check, an option chosen by its select.
   if (tag === "input") {
-    add("value", props.value ?? props.defaultValue);
-    if (props.checked === undefined && props.defaultChecked) add("checked", true);
+    add("value", "value", props.value ?? props.defaultValue);
+    if (props.checked === undefined && props.defaultChecked) add("checked", "checked", true);
   }
   if (tag === "option" && ctx.selected && !("selected" in props)) {
     const v = props.value ?? flattenText(props.children);
-    if (props.value !== undefined) add("value", props.value);
-    if (ctx.selected.includes(String(v))) add("selected", true);
-  } else if (tag === "option") add("value", props.value);
+    if (props.value !== undefined) add("value", "value", props.value);
+    if (ctx.selected.includes(String(v))) add("selected", "selected", true);
+  } else if (tag === "option") add("value", "value", props.value);
   return out;
 }
 
@@ -180,6 +244,8 @@ async function renderElement(el: Element, ctx: Context): Promise<string> {
   let body: string;
   if (html && html.__html !== undefined) body = String(html.__html);
   else if (tag === "textarea") body = escapeText(String(props.value ?? props.defaultValue ?? flattenText(props.children)));
+  // Script and style text is not HTML: written as is, only a closing tag inside it is broken up.
+  else if (tag === "script" || tag === "style") body = flattenText(props.children).replace(/<\/(script|style)/gi, "<\\/$1");
   else body = await renderNode(props.children, inner);
   return `${open}${body}</${tag}>`;
 }

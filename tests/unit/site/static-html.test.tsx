@@ -103,7 +103,7 @@ describe("renderToHtml", () => {
   });
 
   it("should write the archive calendar and the search form and results as React DOM does", async () => {
-    await expectSameAsReact(<ArchiveMain issues={[{ date: "2026-04-08", number: null, pageCount: 1 }]} month="2026-04" />);
+    await expectSameAsReact(<ArchiveMain issues={[{ date: "2026-04-08", number: null, pageCount: 1 }]} month="2026-04" range={{ oldest: "2025-12", newest: "2026-04" }} />);
     const q = searchParamsSchema.parse({ q: "法院 -税务", category: "courts", sort: "date", page: "2" });
     await expectSameAsReact(<SearchForm q={q} departments={[{ name: "聊城仲裁委员会", count: 2 }]} department="聊城仲裁委" />);
     const res: SearchResponse = {
@@ -139,6 +139,41 @@ describe("renderToHtml", () => {
     };
     const html = await expectSameAsReact(<SearchResults q={q} res={res} />);
     expect(html).toContain("东昌府区<mark>法院</mark>…");
+  });
+
+  it("should write attributes React DOM treats specially as it does", async () => {
+    await expectSameAsReact(
+      <div>
+        <input spellCheck={false} disabled={false} readOnly autoComplete="off" tabIndex={-1} />
+        <p draggable contentEditable={false} hidden={false} itemScope className="x" />
+        <time dateTime="2026-04-08">4月8日</time>
+        <button type="button" disabled={"" as unknown as boolean}>x</button>
+        <a href="/x" download>下载</a>
+        <a href="/y" download="y.txt">y</a>
+        <svg viewBox="0 0 10 10" focusable={false} tabIndex={0} aria-hidden>
+          <a {...({ xlinkHref: "/z" } as object)} tabIndex={0}>
+            <text textAnchor="end" dominantBaseline="middle" fontSize={12} strokeWidth={2} xmlSpace="preserve">t</text>
+          </a>
+          <rect fillOpacity={0.5} strokeDasharray="2 2" />
+        </svg>
+        <div style={{ color: "red", marginTop: 4, lineHeight: 1.5, zIndex: 2, opacity: 0, WebkitLineClamp: 3, msTransform: "none", gridColumn: 2, flex: 1, aspectRatio: 1.5 }} />
+      </div>,
+    );
+  });
+
+  it("should write script and style text as is, breaking up only a closing tag", async () => {
+    expect(await renderToHtml(<><style>{"a>b{color:red}"}</style><script>{"if(a<b&&c)x='</script>'"}</script></>)).toBe(
+      "<style>a>b{color:red}</style><script>if(a<b&&c)x='<\\/script>'</script>",
+    );
+  });
+
+  it("should refuse what cannot be safe or meaningful in a static document", async () => {
+    await expect(renderToHtml(<a href=" javascript:alert(1)">x</a>)).rejects.toThrow(/javascript/);
+    await expect(renderToHtml(<a href={"java\tscript:alert(1)"}>x</a>)).rejects.toThrow(/javascript/);
+    await expect(renderToHtml(<div {...({ "x onmouseover=alert(1) y": "1" } as object)} />)).rejects.toThrow(/属性名无效/);
+    await expect(renderToHtml(<div {...({ onclick: "alert(1)" } as object)} />)).rejects.toThrow(/事件处理/);
+    await expect(renderToHtml(<form action={(async () => undefined) as unknown as string} />)).rejects.toThrow(/不能是 function/);
+    await expect(renderToHtml(<div style={"color:red" as unknown as object} />)).rejects.toThrow(/应为对象/);
   });
 
   it("should escape text and attributes, and drop false, null and undefined", async () => {

@@ -1,5 +1,5 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { renderDocument, serveDocument } from "@/components/document";
+import { type Page, renderPage, serveDocument } from "@/components/document";
 import { PageViewSection, pageTitle } from "@/components/page-view";
 import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
 import { getPage } from "@/lib/db/pages";
@@ -11,14 +11,14 @@ export async function GET(request: Request, ctx: { params: Promise<{ date: strin
   return serveDocument(request, async () => (parsed.success ? pageDocument(parsed.data.date, parsed.data.page) : null));
 }
 
-async function pageDocument(date: string, number: number): Promise<string | null> {
+async function pageDocument(date: string, number: number): Promise<Page | null> {
   "use cache";
   cacheLife("hours");
   // The issue's content, and the neighbouring issues it links to.
   cacheTag(READER_TAG, ISSUES_TAG, issueTag(date));
   const view = await getPage(date, number);
   if (!view) return null;
-  return renderDocument(
+  return renderPage(
     { title: pageTitle(view), canonical: `/issues/${date}/${number}` },
     <main id="main" className="flex-1">
       <PageViewSection view={view} />
