@@ -7,20 +7,27 @@
  * queries of bench/search-lib/queries.ts and prints the index build time, the database size and
  * latency percentiles of:
  *
- *   full search   searchArticles(): match, filters, total, facet counts, 20 results with snippets
- *   bare match    the same FTS5 MATCH expression ranked by BM25, LIMIT 20, no filters: the floor
- *                 of answering the query with FTS5 alone (BM25 over every match: the full search
- *                 ranks at most lib/search/query.ts's RANK_WINDOW newest, so it can be faster)
- *   match set     the MATCH alone, every rowid, unranked: what the full search adds to (ranking,
- *                 filters, counts, facets, snippets), for reference
- *   trigram       SQLite's trigram tokenizer over title + body, same ranking and LIMIT (only the
- *                 queries whose words all have 3+ characters: it cannot look up shorter ones)
- *   naive         LIKE '%…%' over title and body with the same filters, then count and the newest
- *                 20 (--naive queries spread over the mix: each one reads the whole table)
+ *   full search     searchArticles(): match, filters, total, facet counts, 20 results with snippets
+ *   bare match      the same FTS5 MATCH expression ranked by BM25, LIMIT 20, no filters: the floor
+ *                   of answering the query with FTS5 alone (BM25 over every match: the full search
+ *                   ranks at most lib/search/query.ts's RANK_WINDOW newest, so it can be faster)
+ *   match set       the MATCH alone, every rowid, unranked: what the full search adds to (ranking,
+ *                   filters, counts, facets, snippets), for reference
+ *   trigram         SQLite's trigram tokenizer (bench/search-lib/trigram.ts: a table of the same
+ *                   fields), on the queries it can answer exactly (every word, excluded ones too,
+ *                   of three or more Chinese characters), two ways:
+ *                     full search the trigram way: searchArticles() matching and ranking through
+ *                       that table, so the same filters, total, facets, ranking window and
+ *                       snippets: the like-for-like comparison, run beside the full search on
+ *                       each query (which of the two goes first alternates)
+ *                     bare trigram match: its MATCH ranked by BM25, LIMIT 20, no filters, beside
+ *                       the bare FTS5 match on the same queries, for reference
+ *   naive           LIKE '%…%' over title and body with the same filters, then count and the newest
+ *                   20 (--naive queries spread over the mix: each one reads the whole table)
  *
  * Each comparison is also given against the full search on the same queries. Wall-clock times, with
- * the CPU time of the full search beside them (the machine is shared). With --db FILE the archive is
- * kept there and reused by the next run when it has the same number of articles.
+ * CPU times beside them (the machine is shared). With --db FILE the archive is kept there and
+ * reused by the next run when it has the same number of articles.
  * Prints figures only; it never fails on a time.
  */
 import fs from "node:fs";
@@ -32,10 +39,11 @@ import { applyMigrations, loadMigrationList } from "../lib/db/migrations";
 import { openSqlite, type SqliteDb } from "../lib/db/sqlite";
 import { getArticleFacts } from "../lib/search/facts";
 import { reindexAll } from "../lib/search/indexer";
-import { BM25_WEIGHTS, resolveDepartments, searchArticles } from "../lib/search/query";
+import { BM25_WEIGHTS, resolveDepartments, searchArticles, type SearchResponse } from "../lib/search/query";
 import { parseQuery } from "../lib/search/query-parser";
 import { loadPool, writeCorpus } from "./search-lib/corpus";
 import { buildQueries, type BenchQuery } from "./search-lib/queries";
+import { buildTrigramTable, compileTrigram, hasTrigramTable, TRIGRAM_INDEX, TRIGRAM_TABLE } from "./search-lib/trigram";
 
 const { values } = parseArgs({
   options: {
@@ -91,18 +99,19 @@ function tableBytes(db: SqliteDb): Map<string, number> {
   return out;
 }
 
-function archiveReady(): boolean {
-  if (!fs.existsSync(dbFile)) return false;
+/** What of a kept archive can be reused: nothing, the articles and their index, or everything. */
+function keptArchive(): "none" | "articles" | "all" {
+  if (!fs.existsSync(dbFile)) return "none";
   const db = openSqlite(`file:${dbFile}`);
   try {
     const articles = db.prepare("SELECT count(*) FROM Article").pluck().get() as number;
-    const trigram = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'bench_trigram'").pluck().get() as number;
     // A kept archive is reused only with every migration applied (the index's shape may have changed).
     const applied = new Set(db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL").pluck().all() as string[]);
     const current = loadMigrationList().migrationDirectories.every((m) => applied.has(m.path));
-    return articles === options.articles && trigram === 1 && current;
+    if (articles !== options.articles || !current) return "none";
+    return hasTrigramTable(db) ? "all" : "articles";
   } catch {
-    return false;
+    return "none";
   } finally {
     db.close();
   }
@@ -126,17 +135,6 @@ async function build(): Promise<string[]> {
   db.pragma("wal_checkpoint(TRUNCATE)");
   const size = fileSize(dbFile);
   const tables = tableBytes(db);
-
-  log("Building the trigram table for comparison …");
-  const trigram = measure(() => {
-    db.exec("CREATE VIRTUAL TABLE bench_trigram USING fts5(text, content = '', tokenize = 'trigram', detail = full)");
-    db.transaction(() => {
-      db.exec("INSERT INTO bench_trigram (rowid, text) SELECT id, title || char(10) || plainText FROM Article");
-      db.exec("INSERT INTO bench_trigram (bench_trigram) VALUES ('optimize')");
-    })();
-  });
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  const trigramBytes = tableBytes(db).get("bench_trigram") ?? 0;
   db.close();
 
   const per1000 = (ms: number) => `${((ms / stats.articles) * 1000).toFixed(0)} ms per 1,000 articles`;
@@ -144,8 +142,19 @@ async function build(): Promise<string[]> {
     `archive          ${stats.articles} articles, ${stats.issues} issues (${stats.firstDate} … ${stats.lastDate}), ${(stats.bodyChars / stats.articles).toFixed(0)} body characters on average; written in ${seconds(write.wall)}`,
     `index build      ${seconds(index.wall)} wall, ${seconds(index.cpu)} CPU (${per1000(index.wall)}): tokens, jieba, FTS5 inserts, final merge`,
     `database         ${mb(size)}${tables.size ? ` (search index ${mb(tables.get("article_fts") ?? 0)}, Article ${mb(tables.get("Article") ?? 0)})` : ""}`,
-    `trigram table    ${seconds(trigram.wall)} to build, ${mb(trigramBytes)} (comparison only)`,
   ];
+}
+
+/** Builds the trigram comparison table; returns the line describing it. */
+function buildTrigram(): string {
+  log("Building the trigram table for comparison …");
+  const db = openSqlite(`file:${dbFile}`);
+  db.pragma("cache_size = -262144");
+  const trigram = measure(() => buildTrigramTable(db));
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const trigramBytes = tableBytes(db).get(TRIGRAM_TABLE) ?? 0;
+  db.close();
+  return `trigram table    ${seconds(trigram.wall)} wall, ${seconds(trigram.cpu)} CPU to build, ${mb(trigramBytes)} (comparison only)`;
 }
 
 function percentile(xs: number[], p: number): number {
@@ -154,8 +163,16 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
+/** Whether two responses list the same articles with the same total and facets (the trigram way's check). */
+function sameAnswer(a: SearchResponse, b: SearchResponse): boolean {
+  const key = (r: SearchResponse) => JSON.stringify([r.total, r.facets]);
+  return key(a) === key(b);
+}
+
 try {
-  const buildLines = archiveReady() ? [`archive          reused ${dbFile} (${options.articles} articles)`] : await build();
+  const kept = keptArchive();
+  const buildLines = kept === "none" ? await build() : [`archive          reused ${dbFile} (${options.articles} articles)`];
+  if (kept !== "all") buildLines.push(buildTrigram());
   // The connection as the site opens it (searchArticles sizes its page cache on first use).
   const db = openSqlite(`file:${dbFile}`);
   const size = fileSize(dbFile);
@@ -168,8 +185,9 @@ try {
   const facts = getArticleFacts(db);
   const bare = db.prepare(`SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY bm25(article_fts, ${BM25_WEIGHTS.join(", ")}) LIMIT 20`).pluck();
   const matchSet = db.prepare("SELECT rowid FROM article_fts WHERE article_fts MATCH ?").pluck();
-  const trigram = db.prepare("SELECT rowid FROM bench_trigram WHERE bench_trigram MATCH ? ORDER BY bm25(bench_trigram) LIMIT 20").pluck();
-  const trigramExpression = (q: BenchQuery) => (q.words.every((w) => [...w].length >= 3) ? q.words.map((w) => `"${w}"`).join(" AND ") : null);
+  const bareTrigram = db
+    .prepare(`SELECT rowid FROM ${TRIGRAM_TABLE} WHERE ${TRIGRAM_TABLE} MATCH ? ORDER BY bm25(${TRIGRAM_TABLE}, ${TRIGRAM_INDEX.weights.join(", ")}) LIMIT 20`)
+    .pluck();
   const naive = (q: BenchQuery) => {
     const where = ["published = 1"];
     const args: unknown[] = [];
@@ -191,38 +209,60 @@ try {
     return { total: rows.length, newest: rows.slice(0, 20) };
   };
 
-  // Warm up: page cache, prepared statements, jieba and opencc tables.
-  for (const q of queries.slice(0, 50)) searchArticles(db, q.params);
+  // Warm up: page cache, prepared statements, jieba and opencc tables; both ways.
+  for (const q of queries.slice(0, 50)) {
+    searchArticles(db, q.params);
+    if (compileTrigram(parseQuery(q.params.q))) searchArticles(db, q.params, TRIGRAM_INDEX);
+  }
 
   const full: number[] = [];
   const fullCpu: number[] = [];
   const floor: number[] = [];
   const unranked: number[] = [];
-  const tri: number[] = [];
-  const fullOnTri: number[] = [];
+  // The trigram comparison: every array holds the same queries, in the same order.
+  const tri = { full: [] as number[], fullCpu: [] as number[], way: [] as number[], wayCpu: [] as number[], bare: [] as number[], bareFts: [] as number[] };
+  let triSame = 0;
   const naiveMs: number[] = [];
   const fullOnNaive: number[] = [];
   const byKind = new Map<string, number[]>();
   const slowest: { ms: number; total: number; params: string }[] = [];
+  const slowestTrigram: { ms: number; total: number; params: string }[] = [];
   let results = 0;
   const naiveEvery = options.naive > 0 ? Math.max(1, Math.floor(queries.length / options.naive)) : 0;
   queries.forEach((q, i) => {
-    let total = 0;
-    const m = measure(() => (total = searchArticles(db, q.params).total));
-    results += total;
+    const parsed = parseQuery(q.params.q);
+    const trigramQuery = compileTrigram(parsed);
+    let res!: SearchResponse;
+    let way!: SearchResponse;
+    let m = { wall: 0, cpu: 0 };
+    let t = { wall: 0, cpu: 0 };
+    const runFull = () => (m = measure(() => (res = searchArticles(db, q.params))));
+    const runWay = () => (t = measure(() => (way = searchArticles(db, q.params, TRIGRAM_INDEX))));
+    // Whichever runs second finds the shown articles' rows in the page cache: alternate the order.
+    if (trigramQuery && i % 2 === 1) runWay(), runFull();
+    else {
+      runFull();
+      if (trigramQuery) runWay();
+    }
+    results += res.total;
     full.push(m.wall);
     fullCpu.push(m.cpu);
     byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), m.wall]);
-    slowest.push({ ms: m.wall, total, params: JSON.stringify(q.params) });
-    const match = parseQuery(q.params.q).match;
-    if (match) {
-      floor.push(measure(() => bare.all(match)).wall);
-      unranked.push(measure(() => matchSet.all(match)).wall);
+    slowest.push({ ms: m.wall, total: res.total, params: JSON.stringify(q.params) });
+    let floorMs = NaN;
+    if (parsed.match) {
+      floor.push((floorMs = measure(() => bare.all(parsed.match)).wall));
+      unranked.push(measure(() => matchSet.all(parsed.match)).wall);
     }
-    const t = trigramExpression(q);
-    if (t) {
-      tri.push(measure(() => trigram.all(t)).wall);
-      fullOnTri.push(m.wall);
+    if (trigramQuery) {
+      tri.full.push(m.wall);
+      tri.fullCpu.push(m.cpu);
+      tri.way.push(t.wall);
+      tri.wayCpu.push(t.cpu);
+      if (sameAnswer(res, way)) triSame++;
+      slowestTrigram.push({ ms: t.wall, total: way.total, params: JSON.stringify(q.params) });
+      tri.bare.push(measure(() => bareTrigram.all(trigramQuery.match)).wall);
+      tri.bareFts.push(floorMs);
     }
     if (naiveEvery && i % naiveEvery === 0 && naiveMs.length < options.naive) {
       naiveMs.push(measure(() => naive(q)).wall);
@@ -232,8 +272,16 @@ try {
   });
 
   const p50 = (xs: number[]) => percentile(xs, 50);
+  const p95 = (xs: number[]) => percentile(xs, 95);
   const row = (name: string, xs: number[]) =>
-    `${name.padEnd(36)} ${String(xs.length).padStart(5)} ${fmt(p50(xs)).padStart(8)} ${fmt(percentile(xs, 95)).padStart(8)} ${fmt(percentile(xs, 99)).padStart(8)}`;
+    `${name.padEnd(44)} ${String(xs.length).padStart(5)} ${fmt(p50(xs)).padStart(8)} ${fmt(p95(xs)).padStart(8)} ${fmt(percentile(xs, 99)).padStart(8)}`;
+  const head = (name: string) => `${name.padEnd(44)} ${"n".padStart(5)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)}`;
+  const times = (a: number[], b: number[]) => `${(p50(a) / p50(b)).toFixed(2)}× at p50, ${(p95(a) / p95(b)).toFixed(2)}× at p95`;
+  const top5 = (xs: typeof slowest) =>
+    xs
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((s) => `  ${fmt(s.ms).padStart(7)} ms  ${String(s.total).padStart(7)} results  ${s.params}`);
   const kinds = [...byKind.entries()];
   console.log(
     [
@@ -243,27 +291,39 @@ try {
       `article facts    loaded in ${fmt(factsLoad.wall)} ms (first search on a connection, and the first after each change)`,
       `queries          ${queries.length}: ${kinds.map(([k, v]) => `${v.length} ${k}`).join(", ")}; ${(results / queries.length).toFixed(0)} results per query on average`,
       "",
-      `${"latency (ms)".padEnd(36)} ${"n".padStart(5)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)}`,
+      head("latency (ms), every query"),
       row("full search", full),
       ...kinds.map(([k, v]) => row(`  ${k}`, v)),
       row("  (CPU time of the full search)", fullCpu),
       row("bare FTS5 match, ranked (floor)", floor),
       row("bare FTS5 match set, unranked", unranked),
-      row("trigram, ranked (3+ character words)", tri),
-      row("  full search on the same queries", fullOnTri),
       row("naive LIKE (spread over the mix)", naiveMs),
       row("  full search on the same queries", fullOnNaive),
       "",
-      `full search vs naive LIKE:  ${(p50(naiveMs) / p50(fullOnNaive)).toFixed(0)}× faster at p50 (same queries)`,
-      `full search vs trigram:     ${(p50(tri) / p50(fullOnTri)).toFixed(2)}× at p50 (above 1: full search faster; same queries)`,
-      `full search vs bare match:  ${(p50(full) / p50(floor)).toFixed(2)}× at p50, ${(percentile(full, 95) / percentile(floor, 95)).toFixed(2)}× at p95 (below 1: full search faster)`,
-      `full search vs match set:   ${(p50(full) / p50(unranked)).toFixed(2)}× at p50 (the unranked MATCH alone)`,
+      `the ${tri.full.length} queries the trigram tokenizer can answer exactly (every word, excluded ones too, of 3+ Chinese characters)`,
+      head("latency (ms), same work both ways"),
+      "  (results, total, facets, ranking window, snippets)",
+      row("  full search (article_fts)", tri.full),
+      row("    (CPU time)", tri.fullCpu),
+      row("  full search the trigram way (bench_trigram)", tri.way),
+      row("    (CPU time)", tri.wayCpu),
+      head("latency (ms), bare MATCH ranked, LIMIT 20"),
+      "  (no filters, total, facets or snippets: reference only)",
+      row("  bare FTS5 match (article_fts)", tri.bareFts),
+      row("  bare trigram match (bench_trigram)", tri.bare),
+      `  the trigram way gave the same total and facets on ${triSame} of ${tri.full.length} queries`,
+      "",
+      `full search vs naive LIKE:            ${(p50(naiveMs) / p50(fullOnNaive)).toFixed(0)}× faster at p50 (same queries)`,
+      `full search vs full search, trigram:  ${times(tri.way, tri.full)} (above 1: full search faster; same queries, same work)`,
+      `  CPU time:                           ${times(tri.wayCpu, tri.fullCpu)}`,
+      `bare match vs bare trigram match:     ${times(tri.bare, tri.bareFts)} (above 1: FTS5 index faster; reference, not the full search)`,
+      `full search vs bare match:            ${(p50(full) / p50(floor)).toFixed(2)}× at p50, ${(p95(full) / p95(floor)).toFixed(2)}× at p95 (below 1: full search faster)`,
+      `full search vs match set:             ${(p50(full) / p50(unranked)).toFixed(2)}× at p50 (the unranked MATCH alone)`,
       "",
       "slowest full searches:",
-      ...slowest
-        .sort((a, b) => b.ms - a.ms)
-        .slice(0, 5)
-        .map((s) => `  ${fmt(s.ms).padStart(7)} ms  ${String(s.total).padStart(7)} results  ${s.params}`),
+      ...top5(slowest),
+      "slowest full searches the trigram way:",
+      ...top5(slowestTrigram),
     ].join("\n"),
   );
   db.close();

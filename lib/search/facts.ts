@@ -24,6 +24,9 @@ export interface ArticleFacts {
   state: Uint8Array;
   /** Issue date as the number YYYYMMDD. */
   day: Int32Array;
+  /** The issue dates of the articles (YYYYMMDD), ascending and distinct, and each article's index into them. */
+  days: Int32Array;
+  dayIndex: Int32Array;
   pageNumber: Uint16Array;
   order: Uint16Array;
   /** Index into `categories`. */
@@ -79,6 +82,7 @@ export function loadArticleFacts(db: SqliteDb): ArticleFacts {
     const day = new Int32Array(size);
     const pageNumber = new Uint16Array(size);
     const order = new Uint16Array(size);
+    const dayIndex = new Int32Array(size);
     const category = new Uint8Array(size);
     const pageName = new Uint16Array(size);
 
@@ -104,7 +108,7 @@ export function loadArticleFacts(db: SqliteDb): ArticleFacts {
     // Article_pageId_order_idx) instead of the wide rows that carry the text.
     const categories: string[] = [];
     const categoryIndex = new Map<string, number>();
-    const [ids, published, days, cats] = columns(
+    const [ids, published, issueDays, cats] = columns(
       `SELECT json_group_array(id), json_group_array(published),
               json_group_array(CAST(substr(issueDate, 1, 4) || substr(issueDate, 6, 2) || substr(issueDate, 9, 2) AS INTEGER)),
               json_group_array(category)
@@ -113,7 +117,7 @@ export function loadArticleFacts(db: SqliteDb): ArticleFacts {
     ids!.forEach((value, i) => {
       const id = value as number;
       state[id] = published![i] ? 2 : 1;
-      day[id] = days![i] as number;
+      day[id] = issueDays![i] as number;
       const cat = cats![i] as string;
       let c = categoryIndex.get(cat);
       if (c === undefined) {
@@ -123,6 +127,13 @@ export function loadArticleFacts(db: SqliteDb): ArticleFacts {
       }
       category[id] = c;
     });
+    // Counting matches per date (a few thousand) instead of sorting their dates: the ranking window
+    // and the year facet of a common word's 100,000 matches (lib/search/query.ts).
+    const days = Int32Array.from(new Set(issueDays as number[])).sort();
+    const dayOrdinal = new Map<number, number>();
+    days.forEach((d, i) => dayOrdinal.set(d, i));
+    for (const value of ids!) dayIndex[value as number] = dayOrdinal.get(day[value as number]!)!;
+
     const [ids2, pageIdOf, orders] = columns('SELECT json_group_array(id), json_group_array(pageId), json_group_array("order") FROM Article');
     ids2!.forEach((value, i) => {
       const id = value as number;
@@ -166,7 +177,7 @@ export function loadArticleFacts(db: SqliteDb): ArticleFacts {
       departments.set(id, { id, name, slug, aliases: parseAliases(aliases) });
       departmentSlots = Math.max(departmentSlots, id + 1);
     }
-    return { size, state, day, pageNumber, order, category, pageName, deptStart, deptIds, categories, pageNames, departments, departmentSlots };
+    return { size, state, day, days, dayIndex, pageNumber, order, category, pageName, deptStart, deptIds, categories, pageNames, departments, departmentSlots };
   })();
 }
 

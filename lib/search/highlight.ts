@@ -37,15 +37,40 @@ function matchesAt(text: Unit[], i: number, q: Unit[]): boolean {
   return true;
 }
 
-/** Every match of the terms in the text, in text order (overlaps possible across terms). */
-export function findMatches(text: string, terms: readonly QueryTerm[], units: Unit[] = toUnits(text)): Match[] {
+/**
+ * A character outside the blocks of which none folds (lib/search/tokenize.ts) into a Chinese
+ * character: compatibility ideographs (F900–FAFF), circled and kanbun ideographs (㊀, ㆒), anything
+ * outside the BMP, and the rest of the rarely printed blocks. In a text without one, a unit "法"
+ * stands exactly where the character 法 does.
+ */
+const MAY_FOLD_TO_HAN = /[^\u0000-\u02ff\u2000-\u27ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]/;
+
+const isCommonHan = (u: Unit) => u.cjk && u.text.length === 1 && u.text >= "\u4e00" && u.text <= "\u9fff";
+
+/**
+ * Every match of the terms in the text, in text order (overlaps possible across terms). A query
+ * that starts with a Chinese character is looked for with indexOf, and only the candidates are
+ * split into units; otherwise (or when given `units`) the whole text is split.
+ */
+export function findMatches(text: string, terms: readonly QueryTerm[], units?: Unit[]): Match[] {
   const out: Match[] = [];
-  if (terms.length === 0 || units.length === 0) return out;
+  if (terms.length === 0 || text.length === 0) return out;
+  const direct = units === undefined && !MAY_FOLD_TO_HAN.test(text);
+  let all = units;
   terms.forEach((term, ti) => {
     for (const q of term.variants) {
       if (q.length === 0) continue;
-      for (let i = 0; i < units.length; i++) {
-        if (units[i]!.text === q[0]!.text && matchesAt(units, i, q)) out.push({ start: units[i]!.start, end: units[i + q.length - 1]!.end, term: ti });
+      if (direct && isCommonHan(q[0]!)) {
+        for (let at = text.indexOf(q[0]!.text); at >= 0; at = text.indexOf(q[0]!.text, at + 1)) {
+          const here = q.length === 1 ? null : toUnits(text, at, q.length);
+          if (here === null) out.push({ start: at, end: at + 1, term: ti });
+          else if (matchesAt(here, 0, q)) out.push({ start: at, end: here[q.length - 1]!.end, term: ti });
+        }
+        continue;
+      }
+      all ??= toUnits(text);
+      for (let i = 0; i < all.length; i++) {
+        if (all[i]!.text === q[0]!.text && matchesAt(all, i, q)) out.push({ start: all[i]!.start, end: all[i + q.length - 1]!.end, term: ti });
       }
     }
   });
@@ -107,15 +132,28 @@ export function makeSnippet(text: string, terms: readonly QueryTerm[], width = S
   const matches = findMatches(text, terms).slice(0, 300);
   let start = 0;
   if (matches.length > 0) {
+    // For each match, the window from LEAD_IN before it: the matches wholly inside it. Windows
+    // only move right, so the first candidate inside is found from the last one's.
     let best = { start: 0, distinct: -1, count: -1 };
-    for (const m of matches) {
+    const seen = new Int32Array(terms.length).fill(-1);
+    let lo = 0;
+    matches.forEach((m, k) => {
       const from = Math.max(0, m.start - LEAD_IN);
-      const inside = matches.filter((x) => x.start >= from && x.end <= from + width);
-      const distinct = new Set(inside.map((x) => x.term)).size;
-      if (distinct > best.distinct || (distinct === best.distinct && inside.length > best.count)) {
-        best = { start: from, distinct, count: inside.length };
+      const to = from + width;
+      while (matches[lo]!.start < from) lo++;
+      let distinct = 0;
+      let count = 0;
+      for (let j = lo; j < matches.length && matches[j]!.start < to; j++) {
+        const x = matches[j]!;
+        if (x.end > to) continue;
+        count++;
+        if (seen[x.term] !== k) {
+          seen[x.term] = k;
+          distinct++;
+        }
       }
-    }
+      if (distinct > best.distinct || (distinct === best.distinct && count > best.count)) best = { start: from, distinct, count };
+    });
     start = best.start;
     // Start at a sentence or paragraph boundary when one is close before the match.
     const first = matches.find((m) => m.start >= start)!.start;

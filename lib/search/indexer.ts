@@ -125,8 +125,8 @@ function inChunks(ids: readonly number[], each: (chunk: number[]) => void): void
   for (let i = 0; i < ids.length; i += CHUNK) each(ids.slice(i, i + CHUNK));
 }
 
-/** Reads what the index needs of these articles from the database. */
-function readSources(db: SqliteDb, ids: number[]): Map<number, IndexSource> {
+/** Reads what the index needs of these articles from the database (also the search benchmark's trigram table). */
+export function readSources(db: SqliteDb, ids: number[]): Map<number, IndexSource> {
   const marks = ids.map(() => "?").join(",");
   const rows = db
     .prepare(

@@ -99,7 +99,23 @@ export interface SearchResponse {
  * either bigram or trigram columns, never both, so each weighs the same in its form).
  */
 export const BM25_WEIGHTS = [20, 6, 4, 6, 1, 3, 20, 5, 1, 3] as const;
-const BM25 = `bm25(article_fts, ${BM25_WEIGHTS.join(", ")})`;
+
+/**
+ * The FTS5 table a search matches and ranks with. The site, the API and the CLI always use
+ * ARTICLE_INDEX; the benchmark passes a table over the same articles built with SQLite's trigram
+ * tokenizer, so that both ways do the same work (filters, total, facets, ranking, snippets) and
+ * differ only in how the match set and the BM25 scores are found.
+ */
+export interface MatchIndex {
+  /** An FTS5 table whose rowid is Article.id. */
+  table: string;
+  /** BM25 weights of its columns, in table order. */
+  weights: readonly number[];
+  /** The query as MATCH expressions on this table: what every result contains, what none may (null: nothing). */
+  compile(parsed: ParsedQuery): { match: string | null; exclude: string | null };
+}
+
+export const ARTICLE_INDEX: MatchIndex = { table: "article_fts", weights: BM25_WEIGHTS, compile: (parsed) => parsed };
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -220,13 +236,16 @@ interface ArticleRow {
 }
 
 /** Runs a search. Empty queries without filters, and unknown departments, give no results (not errors). */
-export function searchArticles(db: SqliteDb, params: SearchParams): SearchResponse {
+export function searchArticles(db: SqliteDb, params: SearchParams, index: MatchIndex = ARTICLE_INDEX): SearchResponse {
   const started = performance.now();
+  // The table name is put into SQL text: it must be a plain identifier.
+  if (!/^\w+$/.test(index.table)) throw new Error(`not an FTS5 table name: ${index.table}`);
   const facts = getArticleFacts(db);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(params.pageSize ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(params.page ?? 1));
   const sort: SearchSort = params.sort ?? "relevance";
   const parsed = parseQuery(params.q);
+  const { match, exclude } = index.compile(parsed);
 
   const response: SearchResponse = {
     q: params.q,
@@ -290,16 +309,16 @@ export function searchArticles(db: SqliteDb, params: SearchParams): SearchRespon
   if (typeof drafts === "object") draftDepartments = new Set(drafts.departments.flatMap((d) => resolveDepartments(facts, d).map((x) => x.id)));
 
   // Without words to look for, filters alone list their articles (minus any exclusions).
-  const hasFilters = departmentIds || category >= 0 || pageName >= 0 || person || params.from || params.to;
-  if (!parsed.match && !(hasFilters && parsed.terms.length === 0)) return finish();
+  const hasFilters = Boolean(departmentIds || category >= 0 || pageName >= 0 || person || params.from || params.to);
+  if (!match && !(hasFilters && parsed.terms.length === 0)) return finish();
 
-  const { state, day, deptStart, deptIds } = facts;
+  const { size, state, day, dayIndex, deptStart, deptIds } = facts;
   const hasDepartment = (id: number, set: Set<number>) => {
     for (let k = deptStart[id]!; k < deptStart[id + 1]!; k++) if (set.has(deptIds[k]!)) return true;
     return false;
   };
   const accept = (id: number): boolean => {
-    if (id >= facts.size) return false;
+    if (id >= size) return false;
     const s = state[id]!;
     if (s !== 2 && !(s === 1 && drafts && (!draftDepartments || hasDepartment(id, draftDepartments)))) return false;
     const d = day[id]!;
@@ -315,28 +334,33 @@ export function searchArticles(db: SqliteDb, params: SearchParams): SearchRespon
   const tieBreak = (a: number, b: number) => day[b]! - day[a]! || pageNumber[a]! - pageNumber[b]! || order[a]! - order[b]! || a - b;
 
   // Pass 1: the match set (one JSON array: far cheaper to move than rows), filtered, counted and
-  // faceted against the facts.
-  const matched: number[] = parsed.match
-    ? (JSON.parse(prepare(db, "SELECT json_group_array(rowid) FROM article_fts WHERE article_fts MATCH ?").pluck().get(parsed.match) as string) as number[])
-    : everyArticle(db, facts, parsed);
+  // faceted against the facts; matches are counted per date, for the year facet and the ranking window.
+  const matched: number[] = match ? matchIds(db, index, match) : everyArticle(db, facts, index, exclude);
   const accepted = new Int32Array(matched.length);
   const categoryCounts = new Int32Array(facts.categories.length);
   const departmentCounts = new Int32Array(facts.departmentSlots);
-  const yearCounts = new Map<number, number>();
+  const dayCounts = new Int32Array(facts.days.length);
+  const categoryOf = facts.category;
+  // Published articles without filters, the commonest search: one test a match.
+  const unfiltered = !drafts && !hasFilters;
   let total = 0;
   for (const id of matched) {
-    if (!accept(id)) continue;
+    if (unfiltered ? id >= size || state[id] !== 2 : !accept(id)) continue;
     accepted[total++] = id;
-    categoryCounts[facts.category[id]!]!++;
+    categoryCounts[categoryOf[id]!]!++;
     for (let k = deptStart[id]!; k < deptStart[id + 1]!; k++) departmentCounts[deptIds[k]!]!++;
-    const y = (day[id]! / 10000) | 0;
-    yearCounts.set(y, (yearCounts.get(y) ?? 0) + 1);
+    dayCounts[dayIndex[id]!]!++;
   }
+  const yearCounts = new Map<number, number>();
+  facts.days.forEach((d, i) => {
+    const n = dayCounts[i]!;
+    if (n > 0) yearCounts.set((d / 10000) | 0, (yearCounts.get((d / 10000) | 0) ?? 0) + n);
+  });
 
   // Pass 2: the page of results, by date, or by BM25 over the ranking window.
   let ranked: number[];
-  if (sort === "relevance" && parsed.match && total > 0) {
-    const scores = rankWindow(db, facts, parsed.match, accepted.subarray(0, total));
+  if (sort === "relevance" && match && total > 0) {
+    const scores = rankWindow(db, facts, index, match, accepted.subarray(0, total), dayCounts, matched);
     const top = new TopK(page * pageSize, (a, sa, b, sb) => sa - sb || tieBreak(a, b));
     for (const [id, score] of scores) top.push(id, score);
     ranked = top.sorted();
@@ -368,11 +392,15 @@ export function searchArticles(db: SqliteDb, params: SearchParams): SearchRespon
   return finish();
 }
 
+/** Every rowid matching the expression, ascending (one JSON array: far cheaper to move than rows). */
+function matchIds(db: SqliteDb, index: MatchIndex, expression: string): number[] {
+  const sql = `SELECT json_group_array(rowid) FROM ${index.table} WHERE ${index.table} MATCH ?`;
+  return JSON.parse(prepare(db, sql).pluck().get(expression) as string) as number[];
+}
+
 /** Without words (filters only, perhaps with exclusions): every article, minus those matching an excluded term. */
-function everyArticle(db: SqliteDb, facts: ArticleFacts, parsed: ParsedQuery): number[] {
-  const excluded = new Set<number>(
-    parsed.exclude ? (JSON.parse(prepare(db, "SELECT json_group_array(rowid) FROM article_fts WHERE article_fts MATCH ?").pluck().get(parsed.exclude) as string) as number[]) : [],
-  );
+function everyArticle(db: SqliteDb, facts: ArticleFacts, index: MatchIndex, exclude: string | null): number[] {
+  const excluded = new Set<number>(exclude ? matchIds(db, index, exclude) : []);
   const ids: number[] = [];
   for (let id = 1; id < facts.size; id++) if (facts.state[id] && !excluded.has(id)) ids.push(id);
   return ids;
@@ -403,16 +431,41 @@ function keeper(db: SqliteDb, size: number): Uint8Array {
   return k.set;
 }
 
-/** BM25 scores (lower is better) of the ranking window of these accepted ids (ascending). */
-function rankWindow(db: SqliteDb, facts: ArticleFacts, match: string, accepted: Int32Array): [number, number][] {
+/** How many of these ascending ids lie in [lo, hi]. */
+function countBetween(ids: readonly number[], lo: number, hi: number): number {
+  const lowerBound = (x: number) => {
+    let a = 0;
+    let b = ids.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (ids[m]! < x) a = m + 1;
+      else b = m;
+    }
+    return a;
+  };
+  return lowerBound(hi + 1) - lowerBound(lo);
+}
+
+/**
+ * BM25 scores (lower is better) of the ranking window of these accepted ids, given the accepted
+ * matches per date (facts.days) and every match (ascending, as FTS5 returns them).
+ */
+function rankWindow(
+  db: SqliteDb,
+  facts: ArticleFacts,
+  index: MatchIndex,
+  match: string,
+  accepted: Int32Array,
+  dayCounts: Int32Array,
+  matched: readonly number[],
+): [number, number][] {
+  const { table } = index;
   let window: Int32Array = accepted;
   if (accepted.length > RANK_WINDOW) {
-    // The issue date of the RANK_WINDOW-th newest; everything on or after it is ranked.
-    const days = new Int32Array(accepted.length);
-    for (let i = 0; i < accepted.length; i++) days[i] = facts.day[accepted[i]!]!;
-    days.sort();
-    const threshold = days[accepted.length - RANK_WINDOW]!;
-    window = accepted.filter((id) => facts.day[id]! >= threshold);
+    // The date of the RANK_WINDOW-th newest, counting back from the newest date; everything on or after it is ranked.
+    let first = dayCounts.length;
+    for (let n = 0; n < RANK_WINDOW; ) n += dayCounts[--first]!;
+    window = accepted.filter((id) => facts.dayIndex[id]! >= first);
   }
   const set = keeper(db, facts.size);
   let lo = Infinity;
@@ -422,12 +475,19 @@ function rankWindow(db: SqliteDb, facts: ArticleFacts, match: string, accepted: 
     if (id < lo) lo = id;
     if (id > hi) hi = id;
   }
+  // FTS5 visits every match between lo and hi. search_keep() skips those outside the window, at the
+  // cost of a call into JS for each visited match; when the others are few (drafts, a window that
+  // is all the newest matches) scoring them costs less, and they are dropped here. The bounds are
+  // cast to integers: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a REAL bound and
+  // reads the whole doclist.
+  const visited = countBetween(matched, lo, hi);
+  const keepInSql = (visited - window.length) * KEEP_IN_SQL_RATIO > visited;
   try {
     const [ids, scores] = prepare(
       db,
       `WITH m AS MATERIALIZED (
-         SELECT rowid AS id, ${BM25} AS score FROM article_fts
-         WHERE article_fts MATCH ? AND rowid BETWEEN ? AND ? AND search_keep(rowid)
+         SELECT rowid AS id, bm25(${table}, ${index.weights.join(", ")}) AS score FROM ${table}
+         WHERE ${table} MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)${keepInSql ? " AND search_keep(rowid)" : ""}
        )
        SELECT json_group_array(id), json_group_array(score) FROM m`,
     )
@@ -435,11 +495,16 @@ function rankWindow(db: SqliteDb, facts: ArticleFacts, match: string, accepted: 
       .get(match, lo, hi) as [string, string];
     const idList = JSON.parse(ids) as number[];
     const scoreList = JSON.parse(scores) as number[];
-    return idList.map((id, i) => [id, scoreList[i]!]);
+    const out: [number, number][] = [];
+    idList.forEach((id, i) => set[id] && out.push([id, scoreList[i]!]));
+    return out;
   } finally {
     for (const id of window) set[id] = 0;
   }
 }
+
+/** BM25 of a match costs about this many calls of search_keep() (see rankWindow). */
+const KEEP_IN_SQL_RATIO = 8;
 
 function readResults(db: SqliteDb, facts: ArticleFacts, ids: number[], parsed: ParsedQuery, q: string): SearchResult[] {
   if (ids.length === 0) return [];

@@ -71,14 +71,19 @@ export interface Unit {
   afterBreak: boolean;
 }
 
-/** Splits a text into units (see Unit). For highlighting and queries; the indexer has a faster path. */
-export function toUnits(text: string): Unit[] {
+/**
+ * Splits a text into units (see Unit). For highlighting and queries; the indexer has a faster path.
+ * With `from` (the offset of a unit's start) and `limit`, only the first `limit` units from there:
+ * the highlighter checks a candidate match without splitting the whole text. Run numbers are then
+ * local, but units are in one run exactly when they are in the whole text.
+ */
+export function toUnits(text: string, from = 0, limit = Infinity): Unit[] {
   const units: Unit[] = [];
   let run = 0;
   let inCjkRun = false;
   let word: Unit | null = null;
   let sawBreak = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = from; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const kind = kindOf(cp);
@@ -92,6 +97,8 @@ export function toUnits(text: string): Unit[] {
         word.text += folded;
         word.end = i + width;
       } else {
+        // A word at the limit is still completed (above); the next unit is not started.
+        if (units.length >= limit) break;
         if (kind === Kind.Word || !inCjkRun) run++;
         const unit: Unit = { text: folded, cjk: kind === Kind.Cjk, start: i, end: i + width, run, afterBreak: sawBreak };
         units.push(unit);
