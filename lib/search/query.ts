@@ -365,8 +365,10 @@ export function searchArticles(db: SqliteDb, params: SearchParams, index: MatchI
     for (const [id, score] of scores) top.push(id, score);
     ranked = top.sorted();
   } else {
+    // Newest first: only the dates holding the first page * pageSize matches need sorting.
+    const first = newestDays(dayCounts, page * pageSize);
     const top = new TopK(page * pageSize, (a, _sa, b) => tieBreak(a, b));
-    for (let i = 0; i < total; i++) top.push(accepted[i]!, 0);
+    for (let i = 0; i < total; i++) if (dayIndex[accepted[i]!]! >= first) top.push(accepted[i]!, 0);
     ranked = top.sorted();
   }
 
@@ -431,6 +433,16 @@ function keeper(db: SqliteDb, size: number): Uint8Array {
   return k.set;
 }
 
+/**
+ * The index (into facts.days) of the date of the n-th newest match, given the matches per date:
+ * the newest n are on that date or later. 0 when there are n or fewer.
+ */
+function newestDays(dayCounts: Int32Array, n: number): number {
+  let first = dayCounts.length;
+  for (let seen = 0; seen < n && first > 0; ) seen += dayCounts[--first]!;
+  return first;
+}
+
 /** How many of these ascending ids lie in [lo, hi]. */
 function countBetween(ids: readonly number[], lo: number, hi: number): number {
   const lowerBound = (x: number) => {
@@ -462,9 +474,8 @@ function rankWindow(
   const { table } = index;
   let window: Int32Array = accepted;
   if (accepted.length > RANK_WINDOW) {
-    // The date of the RANK_WINDOW-th newest, counting back from the newest date; everything on or after it is ranked.
-    let first = dayCounts.length;
-    for (let n = 0; n < RANK_WINDOW; ) n += dayCounts[--first]!;
+    // Everything on or after the date of the RANK_WINDOW-th newest is ranked.
+    const first = newestDays(dayCounts, RANK_WINDOW);
     window = accepted.filter((id) => facts.dayIndex[id]! >= first);
   }
   const set = keeper(db, facts.size);
@@ -503,7 +514,11 @@ function rankWindow(
   }
 }
 
-/** BM25 of a match costs about this many calls of search_keep() (see rankWindow). */
+/**
+ * Scoring a match costs several calls of search_keep() (about 0.6 µs against 0.05–0.2 µs on the
+ * 300,000-article benchmark): filter in SQL when more than about one visited match in eight is
+ * outside the window (see rankWindow).
+ */
 const KEEP_IN_SQL_RATIO = 8;
 
 function readResults(db: SqliteDb, facts: ArticleFacts, ids: number[], parsed: ParsedQuery, q: string): SearchResult[] {
