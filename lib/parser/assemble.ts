@@ -6,8 +6,8 @@
 import { parseDateline, parsePhotoCredit } from "./bylines";
 import type { Token } from "./classify";
 import { isLabelLike, placeLength } from "./departments";
-import { BULLETS, OWN_PLACE, PLACE_PREFIXES } from "./rules";
-import { endsMidClause, endsOpen, endsSentence, isBareCredit, isSubheadLike, looksLikeCaption, startsFresh } from "./sentences";
+import { BULLETS, KICKER_SHAPE, OWN_PLACE, PLACE_PREFIXES } from "./rules";
+import { endsMidClause, endsOpen, endsSentence, endsWithJump, isBareCredit, isSubheadLike, jumpAtStart, jumpLine, looksLikeCaption, startsFresh } from "./sentences";
 import type { ArticleSegment } from "./segment";
 import type { Block, Byline } from "./types";
 
@@ -30,8 +30,6 @@ export interface Layout {
   indentedParagraphs: boolean;
 }
 
-// A kicker (引题) reads as a lead-in phrase: it has a space, a comma or a colon in it.
-const KICKER_SHAPE = /[\s\uff0c,\uff1a:\uff01!\uff1f?\u3001]/u;
 
 /**
  * Whether a head line opens with its own subject, a place ("青州市完成…", "聊城…", "全市…"): it
@@ -86,7 +84,9 @@ function openBlock(blocks: readonly Block[]): Block | undefined {
 /** Whether a line continues an unfinished paragraph across a column break. */
 function continues(prev: Block | undefined, next: Token, layout: Layout): prev is Block {
   if (!prev || prev.type !== "paragraph" || endsSentence(prev.text)) return false;
-  if (next.kind === "dateline" || next.kind === "subtitle" || next.kind === "ad-marker") return false;
+  if (next.kind === "dateline" || next.kind === "subtitle" || next.kind === "ad-marker" || next.kind === "jump") return false;
+  // A jump line ends or opens the text on this page: what is cut there goes on on another page.
+  if (prev.flags.includes("jump") && (jumpLine(prev.text) !== null || endsWithJump(prev.text))) return false;
   // A bulleted line ("■ 智慧助餐") is a subhead or byline by its bullet, never a sentence's tail.
   if (BULLETS[next.text.charCodeAt(0)] === 1) return false;
   // On a page whose paragraphs are indented, an indented line starts a new paragraph.
@@ -124,7 +124,7 @@ export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: B
   let lastText = -1;
   for (let i = 0; i < end; i++) {
     const b = body[i] as Token;
-    if ((b.kind !== "heading" || (layout.indentedParagraphs && b.indent)) && !looksLikeCaption(b.text)) lastText = i;
+    if (b.kind !== "jump" && (b.kind !== "heading" || (layout.indentedParagraphs && b.indent)) && !looksLikeCaption(b.text)) lastText = i;
   }
   for (let i = 0; i < end; i++) {
     const t = body[i] as Token;
@@ -135,6 +135,11 @@ export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: B
     if (last?.type === "caption" && t.gapBefore === 0 && isBareCredit(t.text)) {
       last.text += `\n${t.text}`;
       last.sourceLines.push(t.no);
+      continue;
+    }
+    // A jump line is kept as a paragraph of its own, flagged, so readers see where the text goes on.
+    if (t.kind === "jump") {
+      blocks.push({ type: "paragraph", text: t.text, sourceLines: [t.no], flags: ["jump"] });
       continue;
     }
     const credited = body[i + 1] !== undefined && (body[i + 1] as Token).gapBefore === 0 && t.text.length <= 120 && isBareCredit((body[i + 1] as Token).text);
@@ -169,9 +174,13 @@ export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: B
     }
     if (continues(prev, t, layout)) {
       join(prev, t);
+      if (endsWithJump(t.text) && !prev.flags.includes("jump")) prev.flags.push("jump");
       continue;
     }
-    blocks.push(paragraph(t));
+    const p = paragraph(t);
+    // A jump printed inside the paragraph, after its last words or before its first ones.
+    if (endsWithJump(t.text) || jumpAtStart(t.text) > 0) p.flags.push("jump");
+    blocks.push(p);
   }
   return { blocks, trailingBylines };
 }

@@ -1,4 +1,18 @@
-import { BULLETS, BYLINE_NOISE, DATELINE, NAME_SEPARATOR, NOT_A_NAME, PERSON_NAME, PHOTO_CREDIT, ROLE_FIRST, ROLE_WORDS, SURNAMES } from "./rules";
+import {
+  BULLETS,
+  BYLINE_NOISE,
+  DATELINE,
+  LAYOUT_SPACE,
+  NAME_SEPARATOR,
+  NOT_A_NAME,
+  PERSON_NAME,
+  PHOTO_CREDIT,
+  POSTFIX_ROLES,
+  ROLE_FIRST,
+  ROLE_WORDS,
+  SURNAMES,
+  WIRE_DATELINE,
+} from "./rules";
 import type { Byline, BylineRole } from "./types";
 
 /**
@@ -35,11 +49,31 @@ const COLONS = /[\uff1a:]/gu;
 const TRAILING_PHOTO = /(?:^|[\s\uff0f/])摄$/u;
 const LEADING_SLASH = /^[\uff0f/]/u;
 
+/** Where the word after position `i` of `t` starts and ends (both `n` when there is none). */
+function nextWord(t: string, i: number): [number, number] {
+  const n = t.length;
+  let j = i;
+  while (j < n && NAME_SEPARATOR[t.charCodeAt(j)] === 1) j++;
+  let k = j;
+  while (k < n && NAME_SEPARATOR[t.charCodeAt(k)] !== 1) k++;
+  return [j, k];
+}
+
 /**
- * Reads "本报记者 A B 本报通讯员 C", "文图 A B", "记者 A 通讯员 B、C", "记者A" or "A" into people with
- * roles; names are split on spaces and 、. A name with no role word before it is a `contributor`.
- * Returns null when the text holds anything that is neither a role word nor a name, so sentences
- * are never mistaken for bylines.
+ * A second role word right after the first ("文/本报记者 张三", "图/本报通讯员 李四"): the credit
+ * for this article (photographs, words and photographs) says more than a staff title does; a staff
+ * title says more than a bare 文.
+ */
+function combineRoles(first: BylineRole, second: BylineRole): BylineRole {
+  return first === "photographer" || first === "writer-photographer" ? first : second;
+}
+
+/**
+ * Reads "本报记者 A B 本报通讯员 C", "文图 A B", "记者 A 通讯员 B、C", "记者A", "文/A 图/B", "A B 文/图"
+ * or "A" into people with roles; names are split on spaces and 、. A role word applies to the names
+ * after it; a credit after names printed without one ("A B 文/图") applies to those names. A name
+ * with no role word at all is a `contributor`. Returns null when the text holds anything that is
+ * neither a role word nor a name, so sentences are never mistaken for bylines.
  *
  * @param text byline text, with or without a leading bullet ("■")
  */
@@ -58,41 +92,63 @@ export function parseBylineText(text: string): Byline[] | null {
   const out: Byline[] = [];
   let role: BylineRole = "contributor";
   let sawRole = trailingPhoto;
+  // The role was set by a word with no name after it yet: a second role word combines with it.
+  let roleOpen = false;
+  // The first of the names read since the last role word: a credit after them is theirs.
+  let group = 0;
   // The words between runs of NAME_SEPARATORS, split by hand: a sentence is rejected at its first
   // word that is not a name, without splitting the rest.
   const n = t.length;
   for (let i = 0; i < n; ) {
-    while (i < n && NAME_SEPARATOR[t.charCodeAt(i)] === 1) i++;
-    if (i === n) break;
-    const from = i;
-    while (i < n && NAME_SEPARATOR[t.charCodeAt(i)] !== 1) i++;
-    let w = t.slice(from, i);
+    const [from, to] = nextWord(t, i);
+    if (from === n) break;
+    i = to;
+    let w = t.slice(from, to);
     if (BYLINE_NOISE.has(w)) continue;
     // Two-character names are often set with a space so they line up with three-character ones
     // ("本报记者 王 刚"): two single ideographs in a row are one name.
-    if (isOneIdeograph(w)) {
-      let j = i;
-      while (j < n && NAME_SEPARATOR[t.charCodeAt(j)] === 1) j++;
-      let k = j;
-      while (k < n && NAME_SEPARATOR[t.charCodeAt(k)] !== 1) k++;
+    if (isOneIdeograph(w) && !POSTFIX_ROLES.has(w)) {
+      const [j, k] = nextWord(t, i);
       const next = t.slice(j, k);
-      if (isOneIdeograph(next) && !leadingRole(next)) {
+      if (isOneIdeograph(next) && !leadingRole(next) && !POSTFIX_ROLES.has(next)) {
         w += next;
         i = k;
       }
     }
-    // Role words may be glued to the name ("记者张三") or stand alone.
-    const r = leadingRole(w);
-    if (r) {
-      role = r.role;
+    const credit = POSTFIX_ROLES.get(w);
+    if (credit !== undefined) {
+      // After names with no role word of their own, and last or before another role word: a
+      // credit for those names ("张三 李四 文/图 王五 摄影"); otherwise it opens the names after it.
+      const [j, k] = nextWord(t, i);
+      const next = t.slice(j, k);
+      if (out.length > group && (next === "" || leadingRole(next) !== null || POSTFIX_ROLES.has(next))) {
+        for (let p = group; p < out.length; p++) (out[p] as Byline).role = credit;
+        group = out.length;
+        role = "contributor";
+        roleOpen = false;
+        sawRole = true;
+        continue;
+      }
+      role = roleOpen ? combineRoles(role, credit) : credit;
+      roleOpen = true;
       sawRole = true;
-      w = w.slice(r.length).replace(LEADING_SLASH, "");
-      // "摄影报道": a role word and a word that names no one.
-      if (w === "" || BYLINE_NOISE.has(w)) continue;
+      group = out.length;
+      continue;
     }
+    // Role words may be glued to the name ("记者张三", "文/本报记者张三") or stand alone.
+    for (let r = leadingRole(w); r; r = w === "" ? null : leadingRole(w)) {
+      role = roleOpen ? combineRoles(role, r.role) : r.role;
+      roleOpen = true;
+      sawRole = true;
+      group = out.length;
+      w = w.slice(r.length).replace(LEADING_SLASH, "");
+    }
+    // "摄影报道": a role word and a word that names no one.
+    if (w === "" || BYLINE_NOISE.has(w)) continue;
     if (!PERSON_NAME.test(w) || NOT_A_NAME.has(w)) return null;
     // Without a role word to vouch for it, a name must look like one: a family name, 2–4 characters.
     if (!sawRole && !looksLikePersonName(w)) return null;
+    roleOpen = false;
     const finalRole: BylineRole = trailingPhoto && role === "contributor" ? "photographer" : role;
     if (!out.some((b) => b.name === w && b.role === finalRole)) out.push({ name: w, role: finalRole });
   }
@@ -108,8 +164,18 @@ export function parseBylineLine(text: string): Byline[] | null {
   // "记者 王刚 摄" on a line of its own is a photo's credit (a caption), not the article's byline.
   if (text.charCodeAt(text.length - 1) === 0x6444 /* 摄 */ && TRAILING_PHOTO.test(text)) return null;
   const bullet = BULLETS[text.charCodeAt(0)] === 1;
-  if (!bullet && (ROLE_FIRST[text.charCodeAt(0)] !== 1 || !leadingRole(text))) return null;
+  if (!bullet && (ROLE_FIRST[text.charCodeAt(0)] !== 1 || !leadingRole(text)) && !endsWithCredit(text)) return null;
   return parseBylineText(text);
+}
+
+/**
+ * Whether a line ends in a words-and-pictures credit after its names ("张伟 刘洋 文/图"): a byline
+ * with its role word last. (A trailing 摄 makes a photo's credit instead, a caption's.)
+ */
+function endsWithCredit(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && NAME_SEPARATOR[text.charCodeAt(i - 1)] !== 1) i--;
+  return i > 0 && POSTFIX_ROLES.get(text.slice(i)) === "writer-photographer";
 }
 
 /**
@@ -127,14 +193,62 @@ export function parseClosingByline(text: string): Byline[] | null {
   return parseBylineText(inner);
 }
 
+/** Most words a dateline's people run to when printed without brackets ("记者 A 通讯员 B C 报道"). */
+const MAX_SPACED_WORDS = 10;
+
 /**
- * The people in a dateline's brackets: "本报讯(记者 A 通讯员 B C)" → reporter A, correspondents
- * B and C; "本报讯(A)" → contributor A; "本报讯 …" (no brackets) → nobody.
+ * People printed after a dateline without brackets, from `from`: "本报济南讯 记者 李娜 通讯员 张伟
+ * 报道 12月2日,…". They open with a role word (a bare name there could be the lead's first word) and
+ * run, word by word, as far as every word is a role word or a name; the lead starts after them.
  */
+function spacedPeople(lead: string, from: number): { people: Byline[]; end: number } | null {
+  const [j0, k0] = nextWord(lead, from);
+  if (j0 === lead.length || !leadingRole(lead.slice(j0, k0))) return null;
+  // Word ends, then the longest run of whole words that reads as people.
+  const ends: number[] = [];
+  for (let i = from; ends.length < MAX_SPACED_WORDS; ) {
+    const [j, k] = nextWord(lead, i);
+    if (j === lead.length) break;
+    ends.push(k);
+    i = k;
+  }
+  for (let w = ends.length; w >= 1; w--) {
+    const end = ends[w - 1] as number;
+    // The lead follows at once, so the run must stop at a space ("记者 李娜 12月2日", not
+    // "记者了解到,…"), and each name must look like one even after a role word.
+    if (end < lead.length && LAYOUT_SPACE[lead.charCodeAt(end)] !== 1) continue;
+    const people = parseBylineText(lead.slice(from, end));
+    if (people && people.every((p) => looksLikePersonName(p.name))) return { people, end };
+  }
+  return null;
+}
+
+/**
+ * A dateline's people and where its lead text starts (after the brackets or the people printed
+ * without them): "本报讯(记者 A 通讯员 B C)4月1日,…" → reporter A, correspondents B and C;
+ * "本报讯(A)…" → contributor A; "本报济南讯 记者 A …" → reporter A; "本报讯 …" → nobody. In a wire
+ * agency's dateline ("新华社北京12月3日电(记者 A)", "(A B)") everyone named is the agency's reporter.
+ * Null when the text opens with no dateline.
+ */
+export function readDateline(lead: string): { head: string; people: Byline[]; end: number } | null {
+  const m = DATELINE.exec(lead);
+  if (!m) return null;
+  let people: Byline[] = [];
+  let end = m[0].length;
+  if (m[1] !== undefined) people = parseBylineText(m[1]) ?? [];
+  else {
+    const spaced = spacedPeople(lead, end);
+    if (spaced) ({ people, end } = spaced);
+  }
+  if (people.length > 0 && WIRE_DATELINE.test(lead)) {
+    people = people.map((p) => (p.role === "contributor" ? { name: p.name, role: "reporter" as const } : p));
+  }
+  return { head: m[0], people, end };
+}
+
+/** The people in a dateline (see `readDateline`); none when there is no dateline. */
 export function parseDateline(lead: string): Byline[] {
-  const inner = DATELINE.exec(lead)?.[1];
-  if (!inner) return [];
-  return parseBylineText(inner) ?? [];
+  return readDateline(lead)?.people ?? [];
 }
 
 /** "记者 张三 摄" / "(张三 李四 摄)" closing a caption: the photographers. */

@@ -1,7 +1,7 @@
 import { parseBylineLine, parseClosingByline } from "./bylines";
 import type { Line } from "./lines";
-import { AD_MARKER_MAX, AD_MARKER_WORD, DATELINE, SUBTITLE } from "./rules";
-import { isHeadingLike } from "./sentences";
+import { AD_MARKER_MAX, AD_MARKER_WORD, DATELINE, DATELINE_FIRST, SUBTITLE } from "./rules";
+import { endsWithJump, isHeadingLike, jumpLine } from "./sentences";
 import type { Byline } from "./types";
 
 interface TokenBase {
@@ -25,6 +25,11 @@ export type Token =
   /** `closing`: printed in brackets under the last paragraph ("(通讯员 尹晓东)"), so it opens no article. */
   | (TokenBase & { kind: "byline"; people: Byline[]; closing: boolean })
   | (TokenBase & { kind: "dateline" })
+  /**
+   * A jump line (转版提示) on its own: "(上接A01版)" (`from`: the text below began on another page)
+   * or "(下转A04版)" (`to`: the text above goes on there). Neither headline nor sentence.
+   */
+  | (TokenBase & { kind: "jump"; from: boolean })
   /** Short, no sentence-final punctuation: a title, label, kicker, subhead, caption or page name. */
   | (TokenBase & { kind: "heading" })
   /** Running text. */
@@ -43,8 +48,12 @@ export function classifyLine(line: Line, gapBefore: number): Token {
     const m = SUBTITLE.exec(text);
     if (m) return { kind: "subtitle", no, text, gapBefore, indent, subtitle: (m[1] ?? "").trim() };
   }
-  if (c0 === 0x672c /* 本 */ && DATELINE.test(text)) return { kind: "dateline", no, text, gapBefore, indent };
+  if (DATELINE_FIRST[c0] === 1 && DATELINE.test(text)) return { kind: "dateline", no, text, gapBefore, indent };
   if (len <= 60) {
+    if (c0 === 0xff08 || c0 === 0x28) {
+      const jump = jumpLine(text);
+      if (jump) return { kind: "jump", no, text, gapBefore, indent, from: jump === "from" };
+    }
     const people = parseBylineLine(text);
     if (people) return { kind: "byline", no, text, gapBefore, indent, people, closing: false };
     if (c0 === 0xff08 || c0 === 0x28) {
@@ -52,7 +61,8 @@ export function classifyLine(line: Line, gapBefore: number): Token {
       if (closing) return { kind: "byline", no, text, gapBefore, indent, people: closing, closing: true };
     }
   }
-  if (isHeadingLike(text)) return { kind: "heading", no, text, gapBefore, indent };
+  // Words cut at a jump to another page ("…服务站86个(转第6版)") are running text, however short.
+  if (isHeadingLike(text) && !endsWithJump(text)) return { kind: "heading", no, text, gapBefore, indent };
   return { kind: "text", no, text, gapBefore, indent };
 }
 

@@ -2,10 +2,12 @@
  * Dates: the month/day a dateline lead gives ("本报讯(…)4月1日,…"), the year it resolves to against
  * the issue date, and the issue date inferred from the datelines when the caller gives none.
  */
-import { DATELINE, LEAD_DATE, LEAD_DATE_WINDOW, YEAR_DIGITS } from "./rules";
+import { readDateline } from "./bylines";
+import { DATE_AFTER, HEAD_DATE, LEAD_DATE, LEAD_DATE_WINDOW, UNDATED_LEAD, YEAR_DIGITS } from "./rules";
 
 export interface MonthDay {
-  month: number;
+  /** Null for a day printed alone ("3日上午"): the issue's month, or the month before it. */
+  month: number | null;
   day: number;
   /** A year printed with the date ("2025年12月25日"), else null. */
   year: number | null;
@@ -23,39 +25,63 @@ function daysIn(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** A month (or null) and day read from digits, or null when they are no calendar day. */
+function monthDay(month: string | undefined, day: string, year: number | null): MonthDay | null {
+  const m = month === undefined ? null : Number(toAscii(month));
+  const d = Number(toAscii(day));
+  if ((m !== null && (m < 1 || m > 12)) || d < 1 || d > 31) return null;
+  return { month: m, day: d, year };
+}
+
 /**
- * The month/day of an article's dateline lead, or null: no dateline, no date near its start, or a
- * vague one ("4月上旬", "12月底"). The date normally follows the bracket at once, but a quote or a
- * short scene may come first ("“……太方便了!”12月22日,…").
+ * The month/day of an article's dateline, or null: no dateline, no date near its start, or a
+ * vague one ("4月上旬", "12月底", "近日"). A date printed in the dateline itself ("本报德州12月3日讯",
+ * "新华社北京12月3日电") is the dateline's. Otherwise it is the date that opens the lead — normally
+ * at once, but a quote or a short scene may come first ("“……太方便了!”12月22日,…"), or "记者"
+ * ("记者3日从…获悉"); a day alone ("3日上午,…") is in the issue's month.
  */
 export function datelineMonthDay(lead: string): MonthDay | null {
-  const m = DATELINE.exec(lead);
-  if (!m) return null;
-  const rest = lead.slice(m[0].length, m[0].length + LEAD_DATE_WINDOW);
+  const head = readDateline(lead);
+  if (!head) return null;
+  const printed = HEAD_DATE.exec(head.head);
+  if (printed) return monthDay(printed[1], printed[2] ?? "", null);
+  let from = head.end;
+  while (from < lead.length && (lead.charCodeAt(from) === 32 || lead.charCodeAt(from) === 0x3000)) from++;
+  const rest = lead.slice(from, from + LEAD_DATE_WINDOW);
+  if (UNDATED_LEAD.test(rest)) return null;
   // An exec loop rather than matchAll, which copies the regex on every call.
   LEAD_DATE.lastIndex = 0;
   for (let d = LEAD_DATE.exec(rest); d; d = LEAD_DATE.exec(rest)) {
     // Only a date that opens a clause is the dateline's ("今年3月1日" in passing is not).
     const at = d.index;
-    if (at > 0 && !CLAUSE_BREAK.has(rest.charCodeAt(at - 1))) continue;
+    if (at > 0 && !CLAUSE_BREAK.has(rest.charCodeAt(at - 1)) && !(at === 2 && DATE_AFTER.test(rest.slice(0, 2)))) continue;
+    if (d[5] !== undefined) return monthDay(undefined, d[5], null);
     if (d[3] === undefined) return null;
-    const month = Number(toAscii(d[2] ?? ""));
-    const day = Number(toAscii(d[3]));
-    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-    return { month, day, year: d[1] ? Number(d[1]) : null };
+    return monthDay(d[2], d[3], d[1] ? Number(d[1]) : null);
   }
   return null;
 }
 
 /**
  * Resolves a month/day against the issue date: a dateline later in the year than the issue's day
- * is last year's (a 12月30日 dateline in a 1月2日 issue is the previous December).
+ * is last year's (a 12月30日 dateline in a 1月2日 issue is the previous December). A day alone is
+ * in the issue's month, or in the month before when it is after the issue's day ("28日" in a
+ * 12月4日 issue is 11月28日; in a 1月2日 issue, last December's).
  */
 export function resolveYear(md: MonthDay, issueDate: string): string | null {
   const [y, m, d] = issueParts(issueDate);
-  const year = md.year ?? (md.month > m || (md.month === m && md.day > d) ? y - 1 : y);
-  if (md.day > daysIn(year, md.month)) return null;
-  return `${year}-${pad(md.month)}-${pad(md.day)}`;
+  let year: number;
+  let month: number;
+  if (md.month === null) {
+    const before = md.day > d;
+    month = before ? (m === 1 ? 12 : m - 1) : m;
+    year = md.year ?? (before && m === 1 ? y - 1 : y);
+  } else {
+    month = md.month;
+    year = md.year ?? (md.month > m || (md.month === m && md.day > d) ? y - 1 : y);
+  }
+  if (md.day > daysIn(year, month)) return null;
+  return `${year}-${pad(month)}-${pad(md.day)}`;
 }
 
 // The issue date is the same for every article of a page: parse it once.
@@ -96,7 +122,9 @@ const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
  * straddle a new year (December and January on one page) put the early months in the later year,
  * which is then the latest year the page mentions.
  */
-export function inferIssueDate(mds: readonly MonthDay[], text: string): string | null {
+export function inferIssueDate(all: readonly MonthDay[], text: string): string | null {
+  // A day alone names no month, so it says nothing about when the issue came out.
+  const mds = all.filter((x): x is MonthDay & { month: number } => x.month !== null);
   if (mds.length === 0) return null;
   const months = mds.map((x) => x.month);
   const straddles = Math.max(...months) - Math.min(...months) > 6;

@@ -10,7 +10,7 @@ import type { DraftArticle } from "./assemble";
 import type { Token } from "./classify";
 import { pairKey } from "./lexicon";
 import { CONTINUED_FROM, isCjk } from "./rules";
-import { endsSentence, startsFresh, startsMidSentence, endsMidClause } from "./sentences";
+import { endsSentence, endsWithJump, jumpAtStart, jumpLine, startsFresh, startsMidSentence, endsMidClause } from "./sentences";
 import type { Block, ParseWarning } from "./types";
 
 // ---------------------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ const headTerms = (a: DraftArticle) => termsOf(`${a.label ?? ""}\n${a.kicker ?? 
 
 function countParagraphs(a: DraftArticle): number {
   let n = 0;
-  for (const b of a.blocks) if (b.type === "paragraph") n++;
+  for (const b of a.blocks) if (b.type === "paragraph" && !isJumpBlock(b)) n++;
   return n;
 }
 
@@ -155,16 +155,18 @@ const hits = new Int32Array(MAX_ARTICLES);
 function findSuspects(articles: readonly DraftArticle[], heads: readonly (readonly number[])[], n: number): number[] {
   for (let a = 0; a < n; a++) {
     mark(profile, heads[a] as readonly number[], 1 << a);
-    const lead = (articles[a] as DraftArticle).blocks.find((b) => b.type === "paragraph");
+    const lead = (articles[a] as DraftArticle).blocks.find((b) => b.type === "paragraph" && !isJumpBlock(b));
     if (lead) mark(profile, termsOf(lead.text, TAIL_PROFILE), 1 << a);
   }
   const suspects: number[] = [];
   for (let a = 0; a < n; a++) {
     const art = articles[a] as DraftArticle;
+    // The text next to a jump to another page is that article's, cut there: nothing strayed after it.
+    if (continuesElsewhere(art)) continue;
     let last: Block | undefined;
     let paras = 0;
     for (const b of art.blocks) {
-      if (b.type !== "paragraph") continue;
+      if (b.type !== "paragraph" || isJumpBlock(b)) continue;
       last = b;
       paras++;
     }
@@ -219,7 +221,7 @@ class TopicModel {
       mark(inHead, head, bit);
       mark(inArticle, head, bit);
       return art.blocks.map((b) => {
-        if (b.type !== "paragraph") return null;
+        if (b.type !== "paragraph" || isJumpBlock(b)) return null;
         const terms = termsOf(b.text);
         mark(inArticle, terms, bit);
         return terms;
@@ -404,7 +406,8 @@ function fragmentBlocks(frag: readonly Token[]): Block[] {
 function applyMove(articles: DraftArticle[], m: Move, warnings: ParseWarning[]): void {
   const to = articles[m.to] as DraftArticle;
   let at = to.blocks.length;
-  while (at > 0 && to.blocks[at - 1]?.type === "caption") at--;
+  // Before the captions, and before a jump line that ends the article's text on this page.
+  while (at > 0 && (to.blocks[at - 1]?.type === "caption" || isJumpBlock(to.blocks[at - 1] as Block))) at--;
   const moved = m.blocks.map((b) => ({ ...b, flags: [...b.flags, "relocated" as const] }));
   // The target's last paragraph left a sentence open and the moved text finishes it: one paragraph.
   // Moved text was not printed next to it, so that takes evidence in the text: the target stops
@@ -439,8 +442,15 @@ export function markDamage(blocks: Block[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     if (b.type !== "paragraph") continue;
-    if (startsMidSentence(b.text) && !b.flags.includes("start-missing")) b.flags.push("start-missing");
-    if (!endsSentence(b.text) && !b.flags.includes("end-missing")) {
+    // A jump line is no sentence; and text cut at a jump goes on (or began) on another page, so
+    // nothing of it is lost: "…诉前化解矛盾纠纷" / "(下转A05版)", "(上接A01版)" / "着力在…".
+    const jump = b.flags.includes("jump") ? jumpLine(b.text) : null;
+    if (jump) continue;
+    const start = b.flags.includes("jump") ? jumpAtStart(b.text) : 0;
+    const afterJump = start > 0 || jumpBefore(blocks, i) === "from";
+    const beforeJump = (b.flags.includes("jump") && endsWithJump(b.text)) || jumpAfter(blocks, i) === "to";
+    if (!afterJump && startsMidSentence(b.text) && !b.flags.includes("start-missing")) b.flags.push("start-missing");
+    if (!beforeJump && !endsSentence(b.text) && !b.flags.includes("end-missing")) {
       const next = blocks[i + 1];
       const lastChar = b.text.charCodeAt(b.text.length - 1);
       const introducesNext = (lastChar === 0xff1a || lastChar === 0x3a) && next?.type === "paragraph"; // ends on a colon
@@ -448,3 +458,25 @@ export function markDamage(blocks: Block[]): void {
     }
   }
 }
+
+/** The jump line printed right before block `i` (captions aside), if any. */
+function jumpBefore(blocks: readonly Block[], i: number): "from" | "to" | null {
+  let k = i - 1;
+  while (k >= 0 && blocks[k]?.type === "caption") k--;
+  const b = blocks[k];
+  return b?.flags.includes("jump") ? jumpLine(b.text) : null;
+}
+
+/** The jump line printed right after block `i` (captions aside), if any. */
+function jumpAfter(blocks: readonly Block[], i: number): "from" | "to" | null {
+  let k = i + 1;
+  while (k < blocks.length && blocks[k]?.type === "caption") k++;
+  const b = blocks[k];
+  return b?.flags.includes("jump") ? jumpLine(b.text) : null;
+}
+
+/** Whether a block is a jump line on its own ("(下转A04版)"): no text of the story. */
+const isJumpBlock = (b: Block) => b.flags.includes("jump") && jumpLine(b.text) !== null;
+
+/** Whether an article goes on on another page (a jump to it, on its own line or after its last words). */
+const continuesElsewhere = (a: DraftArticle) => a.blocks.some((b) => b.flags.includes("jump") && (jumpLine(b.text) === "to" || endsWithJump(b.text)));

@@ -47,13 +47,36 @@ QUOTE_PAIRS.forEach((pair, i) => {
   CLOSES_PAIR[pair.charCodeAt(1)] = i + 1;
 });
 /**
- * A jump line opening text continued from another page: "(上接A01版)", "(上接第一版)", "(紧接第2版)".
- * What follows it belongs to an article that began on that page, never to one printed here.
+ * Jump lines (转版提示), as the words inside their brackets. From another page: "上接A01版",
+ * "上接第一版", "紧接第2版", "接第3版", "续第1版" (a bare 接/续 only with the page it names). To
+ * another page: "下转A04版", "转第3版", "转至第2版", "下接第2版" — always naming a page (版), so an
+ * aside such as "(转载)" is none.
  */
-export const CONTINUED_FROM = /^[\uff08(]\s*(?:上接|接上|紧接|承上)[^\uff08\uff09()]{0,12}[\uff09)]$/u;
+const JUMP_FROM = "(?:(?:上接|接上|紧接|承上)[^\\uff08\\uff09()]{0,12}|(?:接|续)[^\\uff08\\uff09()]{0,10}版\\s*)";
+const JUMP_TO = "(?:下转|下接|转至|转到|转接|转)[^\\uff08\\uff09()]{0,10}版\\s*";
+/**
+ * A jump line opening text continued from another page: "(上接A01版)". What follows it belongs to
+ * an article that began on that page, never to one printed here (unless its title is printed again
+ * above the jump line: see segment's `opensContinued`).
+ */
+export const CONTINUED_FROM = new RegExp(`^[\\uff08(]\\s*${JUMP_FROM}[\\uff09)]$`, "u");
+/** A jump line closing text that goes on on another page: "(下转A04版)", "(转第3版)". */
+export const CONTINUED_ON = new RegExp(`^[\\uff08(]\\s*${JUMP_TO}[\\uff09)]$`, "u");
+/** The same jump printed at the very end of a paragraph, after its last (cut) words: "…纠纷(下转A05版)". */
+export const CONTINUED_ON_END = new RegExp(`[\\uff08(]\\s*${JUMP_TO}[\\uff09)]$`, "u");
+/** The jump from another page printed at the very start of a paragraph: "(上接第1版)全市上下……". */
+export const CONTINUED_FROM_START = new RegExp(`^[\\uff08(]\\s*${JUMP_FROM}[\\uff09)]`, "u");
 
 /** Article-end marks printed after the last sentence: "(完)". */
 export const END_MARK = /[\uff08(]完[\uff09)]$|[■□]$/u;
+
+/** A kicker (引题) reads as a lead-in phrase: it has a space, a comma or a colon in it. */
+export const KICKER_SHAPE = /[\s\uff0c,\uff1a:\uff01!\uff1f?\u3001]/u;
+/**
+ * The set form of a kicker: two or three short phrases parted by spaces, no clause marks
+ * ("坚持人民至上 守护舌尖安全"). Strong enough to tell a kicker printed apart from its title.
+ */
+export const PARALLEL_PHRASES = /^[^\s\uff0c,\u3002\uff1b;\uff1a:]{2,12}(?:\s+[^\s\uff0c,\u3002\uff1b;\uff1a:]{2,12}){1,2}$/u;
 
 /** Dash pairs that open a subtitle (副题): "——市住房公积金管理中心服务创新与改革实践". */
 export const SUBTITLE = /^(?:——|──|--|—|―{1,2}|-{2})\s*(\S.*)$/u;
@@ -92,8 +115,33 @@ export const AD_MARKER_MAX = 20;
 // ---------------------------------------------------------------------------------------------
 // Datelines and bylines
 
-/** The dateline that opens an article's lead: 本报讯(记者 A 通讯员 B)… with either bracket width. */
-export const DATELINE = /^本报(?!通讯员)[\u4e00-\u9fff]{0,4}?[讯电]\s*(?:[\uff08(]([^\uff08\uff09()]{0,60})[\uff09)])?/u;
+/**
+ * Wire agencies whose stories a city daily reprints under their own dateline ("新华社北京12月3日电").
+ * The people in such a dateline's brackets are the agency's reporters.
+ */
+const WIRE_AGENCIES = "新华社|中新社|中国新闻社|新华网|人民网|中新网|央视网|央广网|光明网|大众网";
+const HEAD_DAY = "(?:[0-9０-９]{1,2}\\s*月\\s*)?[0-9０-９]{1,2}\\s*日";
+/**
+ * The dateline that opens an article's lead, up to the brackets with its people if any:
+ * - this paper's: "本报讯(记者 A 通讯员 B)…", "本报讯 (记者 A)", "本报电", with the place and date
+ *   inside: "本报德州12月3日讯(记者 A)", "本报济南讯 记者 A …" (people without brackets are read
+ *   by `parseDateline`);
+ * - a wire agency's: "新华社北京12月3日电(记者 A)", "据新华社电", "中新网12月3日电", "央视网消息".
+ * Either bracket width. "本报记者 …" / "本报通讯员 …" are bylines, and "新华社记者…" a sentence.
+ * The place before a wire's 电 is only taken with a date or when short, so "新华社发布消息" and
+ * "新华社记者从国家电网…" are no datelines.
+ */
+export const DATELINE = new RegExp(
+  `^(?:据)?(?:本报(?!通讯员|记者)[\\u4e00-\\u9fff]{0,4}?(?:${HEAD_DAY})?\\s*[讯电]|(?:${WIRE_AGENCIES})(?!记者)(?:[\\u4e00-\\u9fff]{0,8}?${HEAD_DAY}|[\\u4e00-\\u9fff]{0,4}?)\\s*电|(?:${WIRE_AGENCIES})消息)` +
+    `\\s*(?:[\\uff08(]([^\\uff08\\uff09()]{0,60})[\\uff09)])?`,
+  "u",
+);
+/** A wire agency's dateline (for the role of the people in it). */
+export const WIRE_DATELINE = new RegExp(`^(?:据)?(?:${WIRE_AGENCIES})`, "u");
+/** The date printed inside a dateline's head, before 讯/电: "本报德州12月3日讯", "新华社北京3日电". */
+export const HEAD_DATE = /(?:([0-9０-９]{1,2})\s*月\s*)?([0-9０-９]{1,2})\s*日\s*[讯电]/u;
+/** First characters a dateline may start with (本报 / 据 / the agencies): a line starting with none is no dateline. */
+export const DATELINE_FIRST = charClass("本据新中人央光大");
 /** "第03版:要闻" anywhere in a header line (after a masthead or date). */
 export const PAGE_NO_ANYWHERE = /第\s*([0-9０-９]{1,3})\s*版\s*[\uff1a:·\s]?\s*([\u4e00-\u9fff]{2,8})?/u;
 
@@ -117,6 +165,15 @@ export const ROLE_WORDS: readonly (readonly [string, "reporter" | "correspondent
   ["文·图", "writer-photographer"],
   ["文图", "writer-photographer"],
   ["图文", "writer-photographer"],
+  // "文/张三 图/李四": the writer and the photographer credited separately. 文 says only that the
+  // person wrote the text, not in what capacity (staff reporter or outside writer), so it is the
+  // spec's role for a name without one, as 撰稿 / 作者 are; "文/本报记者 张三" is a reporter.
+  ["文/", "contributor"],
+  ["文\uff0f", "contributor"],
+  ["图/", "photographer"],
+  ["图\uff0f", "photographer"],
+  ["摄/", "photographer"],
+  ["摄\uff0f", "photographer"],
   ["摄影", "photographer"],
   ["图片", "photographer"],
   ["实习生", "contributor"],
@@ -124,6 +181,23 @@ export const ROLE_WORDS: readonly (readonly [string, "reporter" | "correspondent
   ["作者", "contributor"],
   ["笔者", "contributor"],
 ];
+/**
+ * Credits printed after the names they apply to ("张三 李四 文/图", "王五 摄影"), or standing alone
+ * before them ("文:张三" once its colon is read as a space). The single characters count only as a
+ * whole word, never as the start of one ("文明", "图为").
+ */
+export const POSTFIX_ROLES: ReadonlyMap<string, "contributor" | "photographer" | "writer-photographer"> = new Map([
+  ["文/图", "writer-photographer"],
+  ["文\uff0f图", "writer-photographer"],
+  ["图/文", "writer-photographer"],
+  ["图\uff0f文", "writer-photographer"],
+  ["文·图", "writer-photographer"],
+  ["文图", "writer-photographer"],
+  ["图文", "writer-photographer"],
+  ["摄影", "photographer"],
+  ["文", "contributor"],
+  ["图", "photographer"],
+]);
 /** Words in a byline that name no one ("报道"), skipped. */
 export const BYLINE_NOISE = new Set(["报道", "整理", "报导", "采写"]);
 /** Words shaped like names after a role word that are column names ("■ 记者手记", "记者观察"). */
@@ -161,8 +235,21 @@ export const CAPTION_START = /^(?:图为|[▲△▶►◀]|[上下左右中]图[
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-/** Month and day after the dateline (4月1日, 12月25日; "4月上旬" gives none), optionally with a year. */
-export const LEAD_DATE = /(?:((?:19|20)\d{2})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*[日号]|(上旬|中旬|下旬|初|中|底|末|份))/gu;
+/**
+ * The date after the dateline: month and day (4月1日, 12月25日; "4月上旬" gives none), optionally with
+ * a year; or the day alone ("3日上午,…"), which is in the issue's month — groups: 1 year, 2 month,
+ * 3 day, 4 vague part of the month, 5 day alone. A day alone is never "30日内" (a time limit) nor
+ * "3号" (a house or line number).
+ */
+export const LEAD_DATE =
+  /(?:(?:((?:19|20)\d{2})\s*年\s*)?([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*[日号]|(上旬|中旬|下旬|初|中|底|末|份))|([0-9０-９]{1,2})\s*日(?![内以]))/gu;
+/**
+ * Time words that open a lead in place of a date ("近日,…", "日前,…"): the story names no day, and a
+ * day printed later in the lead ("15日起,…") is something else's.
+ */
+export const UNDATED_LEAD = /^(?:近日|日前|近期|前不久|不久前|连日来|近来|日来|近段时间)/u;
+/** Who may stand before the lead's date: "记者3日从市教育局获悉", "笔者12月2日了解到". */
+export const DATE_AFTER = /^(?:记者|笔者)$/u;
 /** How far into the lead the date may be (a quote or a short scene may come first). */
 export const LEAD_DATE_WINDOW = 90;
 /** The four digits before a 年 that make a year mention ("2026年"), to infer the issue year. */

@@ -5,8 +5,8 @@
  */
 import type { Token } from "./classify";
 import { isLabelLike, isPlainLabel } from "./departments";
-import { CONTINUED_FROM, HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE } from "./rules";
-import { endsSentence, isBrokenTitleLine, isQuotedHeadline, looksLikeCaption } from "./sentences";
+import { HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE, PARALLEL_PHRASES } from "./rules";
+import { endsSentence, isBrokenTitleLine, isQuotedHeadline, jumpAtStart, looksLikeCaption } from "./sentences";
 
 /** An article as found on the page, before its head is read and its body turned into blocks. */
 export interface ArticleSegment {
@@ -84,7 +84,9 @@ export function findHeader(tokens: readonly Token[]): Pick<PageSegments, "header
     const next = tokens[i + 1];
     if (t && next && t.kind === "heading" && PAGE_NAME.test(t.text) && !isLabelLike(t.text)) {
       const overHeadline = next.kind === "heading" && (next.gapBefore > 0 || header.length > 0);
-      const overText = next.kind === "text" && next.gapBefore > 0 && t.text.length <= 8;
+      // Over text continued from elsewhere, or over the jump line that opens it; a longer line
+      // there is that text's title printed again.
+      const overText = (next.kind === "text" || next.kind === "jump") && next.gapBefore > 0 && t.text.length <= 8;
       if (overHeadline || overText) {
         header.push(t);
         pageName = t.text;
@@ -103,14 +105,22 @@ export function findHeader(tokens: readonly Token[]): Pick<PageSegments, "header
  */
 function isHeadLine(tokens: readonly Token[], k: number, anchor: number, adSlogan: Uint8Array): boolean {
   const t = tokens[k] as Token;
-  if (t.kind === "heading") return adSlogan[k] !== 1 && !CONTINUED_FROM.test(t.text) && !looksLikeCaption(t.text);
+  if (t.kind === "heading") return adSlogan[k] !== 1 && !looksLikeCaption(t.text);
   if (t.kind !== "text") return false;
   if (k + 1 === anchor) return isQuotedHeadline(t.text);
   const below = tokens[k + 1] as Token;
   return below.kind === "heading" && below.gapBefore === 0 && isBrokenTitleLine(t.text);
 }
 
-const isAnchor = (t: Token | undefined) => t !== undefined && (t.kind === "subtitle" || (t.kind === "byline" && !t.closing) || t.kind === "dateline");
+/**
+ * A continued article's start: a jump line from another page ("(上接第1版)"), on its own or opening
+ * the first paragraph. It opens an article only under a headline (the title printed again); with
+ * none it is the rest of a story that began elsewhere (see `cutContinued`).
+ */
+const opensContinued = (t: Token) => (t.kind === "jump" && t.from) || (t.kind === "text" && jumpAtStart(t.text) > 0);
+
+const isAnchor = (t: Token | undefined) =>
+  t !== undefined && (t.kind === "subtitle" || (t.kind === "byline" && !t.closing) || t.kind === "dateline" || opensContinued(t));
 
 /**
  * An article with neither dateline nor byline above its text (its byline, if any, closes it:
@@ -178,8 +188,13 @@ export function segment(tokens: readonly Token[]): PageSegments {
       continue;
     }
     heads.splice(0, headTop(tokens, heads, starts.length === 0));
-    starts.push({ headStart: heads[0] as number, groupStart: j, groupEnd: t.kind === "dateline" ? j : end });
+    // A dateline or a jump line opens the body; subtitle and bylines are head.
+    const opensBody = t.kind === "dateline" || opensContinued(t);
+    starts.push({ headStart: heads[0] as number, groupStart: j, groupEnd: opensBody ? j : end });
     claimedUpTo = Math.max(end, j + 1);
+    // A dateline right under the byline ("■ 本报记者 A" then "本报讯 …") opens this article's text;
+    // it is no lead of another article that lost its title.
+    if (!opensBody && tokens[claimedUpTo]?.kind === "dateline") claimedUpTo++;
     j = claimedUpTo - 1;
   }
 
@@ -201,7 +216,8 @@ export function segment(tokens: readonly Token[]): PageSegments {
       else if (g.kind === "byline") bylines.push(g);
       else extra.push(g); // a second subtitle line is kept as text rather than lost
     }
-    const body = cutContinued(cutAds([...extra, ...tokens.slice(cur.groupEnd, nextHead)], ads), fragments);
+    const continued = opensContinued(tokens[cur.groupStart] as Token);
+    const body = cutContinued(cutAds([...extra, ...tokens.slice(cur.groupEnd, nextHead)], ads), fragments, continued ? 1 : 0);
     articles.push({ heads: tokens.slice(cur.headStart, cur.groupStart), subtitle, bylines, body });
   }
   const { header, pageName, pageNumber, headerDate } = head;
@@ -211,11 +227,13 @@ export function segment(tokens: readonly Token[]): PageSegments {
 /**
  * How many of the walked-back head lines (top first) to give up: the head is the block of lines
  * printed together right above the anchor; above a blank line only a label ("临清市") still
- * belongs to it — or, for the page's first article, a kicker set apart. Anything else above a
- * blank line ends the article before (a caption, an ad slogan).
+ * belongs to it — or a kicker set apart: for the page's first article any line, for a later one a
+ * line in the kicker's set form (see `isKickerApart`), with perhaps a label above it. Anything else
+ * above a blank line ends the article before (a caption, an ad slogan).
  */
 function headTop(tokens: readonly Token[], heads: readonly number[], firstArticle: boolean): number {
   let keep = heads.length - 1;
+  let kicker = false;
   while (keep > 0) {
     const cur = tokens[heads[keep] as number] as Token;
     if (cur.gapBefore === 0) {
@@ -225,9 +243,31 @@ function headTop(tokens: readonly Token[], heads: readonly number[], firstArticl
     const above = heads[keep - 1] as number;
     if (isLabelLike((tokens[above] as Token).text)) keep--;
     else if (firstArticle && keep === 1 && !afterAd(tokens, above)) keep--;
+    else if (!kicker && isKickerApart(tokens, above)) {
+      // A label may still stand above the kicker ("芝罘区" / kicker / title).
+      kicker = true;
+      keep--;
+      continue;
+    }
     break;
   }
   return keep;
+}
+
+/**
+ * Whether the heading at `k`, set apart by blank lines above a title, is that title's kicker
+ * (引题) rather than the last line of the article before it: it is a pair (or three) of short
+ * parallel phrases parted by spaces ("守护万家灯火 筑牢安全防线", "聚焦“一老一小” 办好民生实事"), the
+ * set form of a kicker that neither a caption ("消防员在社区演示灭火器使用方法", "……食堂里,老人们正在
+ * 就餐" — a scene, told with commas) nor a paragraph's tail takes; and nothing above it leaves a
+ * sentence for it to finish.
+ */
+function isKickerApart(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (t.kind !== "heading" || t.gapBefore === 0 || !PARALLEL_PHRASES.test(t.text) || afterAd(tokens, k)) return false;
+  const prev = tokens[k - 1];
+  if (prev === undefined) return false;
+  return !((prev.kind === "text" || prev.kind === "dateline") && !endsSentence(prev.text));
 }
 
 /** Whether the token at `i` follows an ad marker (with at most a few slogan lines between). */
@@ -269,10 +309,15 @@ function cutAds(tokens: Token[], ads: AdSegment[]): Token[] {
 
 /**
  * Takes text continued from another page out of an article's body: from a "(上接A01版)" jump line
- * to the end of the body, it is a fragment of an article that began elsewhere.
+ * (at `from` or later: a continued article's own jump line opens its body) to the end of the body,
+ * it is a fragment of an article that began elsewhere, printed with no headline of its own.
  */
-function cutContinued(tokens: Token[], fragments: Token[][]): Token[] {
-  const at = tokens.findIndex((t) => t.kind === "heading" && CONTINUED_FROM.test(t.text));
+function cutContinued(tokens: Token[], fragments: Token[][], from: number): Token[] {
+  let at = -1;
+  for (let k = from; k < tokens.length && at < 0; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === "jump" && t.from) at = k;
+  }
   if (at < 0) return tokens;
   fragments.push(tokens.slice(at));
   return tokens.slice(0, at);
@@ -296,8 +341,9 @@ function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[
       i++;
       continue;
     }
-    // A jump line "(上接A01版)" is no headline: it opens a fragment continued from another page.
-    if (t.kind === "heading" && fragment.length === 0 && !CONTINUED_FROM.test(t.text)) {
+    // A jump line "(上接A01版)" is no headline (nor a heading): it opens a fragment continued from
+    // another page.
+    if (t.kind === "heading" && fragment.length === 0) {
       // Headline lines (adjacent, at most three) directly over running text: an unsigned article.
       let j = i + 1;
       while (j < lead.length && lead[j]?.kind === "heading" && j - i < 3 && lead[j]?.gapBefore === 0) j++;

@@ -10,12 +10,17 @@ import {
   CLOSERS,
   COMPLETE_OPENERS,
   DATELINE,
+  DATELINE_FIRST,
   DEFINITE_SUBJECT,
   END_MARK,
   ENUMERATOR,
   ENUMERATOR_FIRST,
   LEANING_ADVERBS,
   CLOSES_PAIR,
+  CONTINUED_FROM,
+  CONTINUED_FROM_START,
+  CONTINUED_ON,
+  CONTINUED_ON_END,
   OPEN_END,
   OPENS_PAIR,
   PHOTO_CREDIT,
@@ -128,7 +133,7 @@ export function startsMidSentence(text: string): boolean {
   if (text.length === 0) return false;
   const c0 = text.charCodeAt(0);
   if (BAD_START[c0] === 1) return true;
-  if (c0 === 0x672c /* 本 */ && DATELINE.test(text)) return false;
+  if (DATELINE_FIRST[c0] === 1 && DATELINE.test(text)) return false;
   if (ENUMERATOR_FIRST[c0] === 1 && ENUMERATOR.test(text)) return false;
   if (hasUnmatchedCloser(text, 40)) return true;
   // "过25%": a single ideograph glued to a figure.
@@ -184,7 +189,7 @@ function leansOnLostClause(text: string): boolean {
  */
 export function startsFresh(text: string): boolean {
   const c0 = text.charCodeAt(0);
-  if ((ENUMERATOR_FIRST[c0] === 1 && ENUMERATOR.test(text)) || (c0 === 0x672c && DATELINE.test(text))) return true;
+  if ((ENUMERATOR_FIRST[c0] === 1 && ENUMERATOR.test(text)) || (DATELINE_FIRST[c0] === 1 && DATELINE.test(text))) return true;
   const first = firstClause(text);
   return first !== null && (first.mark === 0xff0c || first.mark === 0x2c) && first.clause.length >= 2 && isOpenerClause(first.clause);
 }
@@ -283,4 +288,31 @@ export function looksLikeCaption(text: string): boolean {
   let i = text.length - 1;
   while (i >= 0 && (text.charCodeAt(i) === 0x29 || text.charCodeAt(i) === 0xff09 || text.charCodeAt(i) === 0x20)) i--;
   return text.charCodeAt(i) === 0x6444; // 摄
+}
+
+/**
+ * A jump line on its own (转版提示): "(上接A01版)" → "from" (the text below began on another page),
+ * "(下转A04版)" / "(转第3版)" → "to" (the text above goes on on another page); otherwise null.
+ */
+export function jumpLine(text: string): "from" | "to" | null {
+  const n = text.length;
+  if (n < 4 || n > 20) return null;
+  const c0 = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  if ((c0 !== 0xff08 && c0 !== 0x28) || (last !== 0xff09 && last !== 0x29)) return null;
+  if (CONTINUED_FROM.test(text)) return "from";
+  return CONTINUED_ON.test(text) ? "to" : null;
+}
+
+/** Whether a paragraph ends on a jump to another page printed after its last words ("…纠纷(下转A05版)"). */
+export function endsWithJump(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return (last === 0xff09 || last === 0x29) && CONTINUED_ON_END.test(text.slice(-20));
+}
+
+/** How long the jump from another page is that a paragraph opens with ("(上接第1版)全市…"), or 0. */
+export function jumpAtStart(text: string): number {
+  const c0 = text.charCodeAt(0);
+  if (c0 !== 0xff08 && c0 !== 0x28) return 0;
+  return CONTINUED_FROM_START.exec(text)?.[0].length ?? 0;
 }

@@ -18,8 +18,12 @@ export interface Byline {
 
 export type BlockType = "paragraph" | "subhead" | "caption";
 
-/** Repairs the parser made or suspects; each keeps the source line numbers in the block. */
-export type BlockFlag = "joined" | "start-missing" | "end-missing" | "relocated";
+/**
+ * Repairs the parser made or suspects; each keeps the source line numbers in the block. `jump`: the
+ * block is or carries a jump line (转版提示, "(下转A04版)", "(上接第1版)") — the article goes on
+ * on, or comes from, another page; kept as printed so readers see where.
+ */
+export type BlockFlag = "joined" | "start-missing" | "end-missing" | "relocated" | "jump";
 
 export interface Block {
   type: BlockType;

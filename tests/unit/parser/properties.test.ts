@@ -94,6 +94,20 @@ const pieces = [
   "“家门口”的养老服务\uff0c老人满意吗\uff1f",
   "\uff0c经过一个多月的整改\uff0c校园周边新增交通信号灯6处。",
   "消防指战员在演练中架设水带。\uff08记者 杨光 摄\uff09",
+  // Datelines with their place and date inside, spaced people, wire agencies, days alone.
+  "本报德州12月3日讯(记者 王刚)记者从德州市应急管理局获悉,全市冬季安全生产大检查全面启动。",
+  "本报济南讯 记者 李娜 通讯员 张伟 报道 12月2日,济南至德州城际公交线路正式开通。",
+  "新华社北京12月3日电(记者 赵明 钱亮)国家统计局3日发布数据。",
+  "本报讯 (记者 孙 洋)3日上午,德州市民政局启动专项救助行动。",
+  "本报讯 近日,齐河县推出“帮办代办”服务,15日起实现“一日办结”。",
+  // Jump lines, on their own and after a paragraph's last words; credits after the names.
+  "(下转A05版)",
+  "\uff08转第6版\uff09",
+  "已在全区设立法官工作站18个,诉前化解矛盾纠纷(下转A05版)",
+  "(上接第1版)着力在产业升级上求突破。",
+  "张伟 刘洋 文/图",
+  "文/本报记者 王刚 图/本报通讯员 李娜",
+  "守护万家灯火 筑牢安全防线",
 ];
 
 const line = fc.oneof(

@@ -99,6 +99,17 @@ describe("classifyLine", () => {
     ["针对灵活就业人员,取消“社保缴存满一", "text"],
     ["“公积金服务真是暖到了心坎里!”", "text"],
     ["■ 记者手记", "heading"],
+    ["本报德州12月3日讯(记者 王刚)记者从德州市应急管理局获悉,检查启动。", "dateline"],
+    ["本报济南讯 记者 李娜 12月2日,城际公交开通。", "dateline"],
+    ["新华社北京12月3日电(记者 赵明)国家统计局3日发布数据。", "dateline"],
+    ["据新华社电 近日,全国各地陆续开展演练。", "dateline"],
+    ["新华社记者从国家电网获悉,冬季保供有力。", "text"],
+    ["本报记者从市供电公司获悉,线路改造完成。", "text"],
+    ["(下转A04版)", "jump"],
+    ["（上接第一版）", "jump"],
+    ["(转第3版)", "jump"],
+    ["(转载)", "heading"],
+    ["张伟 刘洋 文/图", "byline"],
   ])("%s → %s", (text, kind) => {
     expect(tok(text).kind).toBe(kind);
   });
@@ -212,6 +223,56 @@ describe("bylines", () => {
     expect(parseBylineLine("本报记者 张三 摄影报道")).toEqual([{ name: "张三", role: "reporter" }]);
   });
 
+  it("should read credits printed after the names, and 文/ and 图/ before them", () => {
+    expect(parseBylineText("张伟 刘洋 文/图")).toEqual([
+      { name: "张伟", role: "writer-photographer" },
+      { name: "刘洋", role: "writer-photographer" },
+    ]);
+    // 文 names the writer in no capacity (a contributor, as 作者 does); 图 the photographer.
+    expect(parseBylineText("文/赵敏 图/孙浩")).toEqual([
+      { name: "赵敏", role: "contributor" },
+      { name: "孙浩", role: "photographer" },
+    ]);
+    // A staff title after 文/ says more; after 图/ the photographs are the credit.
+    expect(parseBylineText("文/本报记者 王刚 图/本报通讯员 李娜")).toEqual([
+      { name: "王刚", role: "reporter" },
+      { name: "李娜", role: "photographer" },
+    ]);
+    expect(parseBylineText("记者 王刚 文/图")).toEqual([{ name: "王刚", role: "writer-photographer" }]);
+    expect(parseBylineText("文:张三 图:李四")?.map((b) => b.role)).toEqual(["contributor", "photographer"]);
+    expect(parseBylineText("张三 文 李四 图")?.map((b) => b.role)).toEqual(["contributor", "photographer"]);
+    expect(parseBylineText("文/图 赵敏")).toEqual([{ name: "赵敏", role: "writer-photographer" }]);
+  });
+
+  it("should read a byline line that ends in its credit, but no phrase that starts with 文 or 图", () => {
+    expect(parseBylineLine("张伟 刘洋 文/图")?.map((b) => b.name)).toEqual(["张伟", "刘洋"]);
+    expect(parseBylineLine("文/赵敏 图/孙浩")?.map((b) => b.name)).toEqual(["赵敏", "孙浩"]);
+    expect(parseBylineLine("■ 文化惠民")).toBeNull();
+    expect(parseBylineLine("图片展 开幕")).toBeNull();
+    expect(parseBylineLine("春风 化雨 文/图")).toBeNull();
+    expect(parseBylineLine("记者 王刚 摄")).toBeNull();
+  });
+
+  it("should read the people of datelines with the place and date inside, spaced, and of wire agencies", () => {
+    expect(parseDateline("本报德州12月3日讯(记者 王刚)记者从……")).toEqual([{ name: "王刚", role: "reporter" }]);
+    expect(parseDateline("本报济南讯 记者 李娜 通讯员 张伟 报道 12月2日,……")).toEqual([
+      { name: "李娜", role: "reporter" },
+      { name: "张伟", role: "correspondent" },
+    ]);
+    expect(parseDateline("本报讯 记者 孙 洋 近日,……")).toEqual([{ name: "孙洋", role: "reporter" }]);
+    expect(parseDateline("本报讯 (记者 孙洋)3日上午,……")).toEqual([{ name: "孙洋", role: "reporter" }]);
+    // The names in a wire dateline are the agency's reporters, with or without the role word.
+    expect(parseDateline("新华社北京12月3日电(记者 赵明 钱亮)……")).toEqual([
+      { name: "赵明", role: "reporter" },
+      { name: "钱亮", role: "reporter" },
+    ]);
+    expect(parseDateline("新华社北京12月3日电(赵明)……")).toEqual([{ name: "赵明", role: "reporter" }]);
+    // Running text after the dateline is no byline: "记者了解到", "记者从…获悉".
+    expect(parseDateline("本报讯 记者了解到,全市……")).toEqual([]);
+    expect(parseDateline("本报讯 记者从市教育局获悉,……")).toEqual([]);
+    expect(parseDateline("本报讯 近日,……")).toEqual([]);
+  });
+
   it("should read photo credits in captions", () => {
     expect(parsePhotoCredit("消防指战员在演练中架设水带。 记者 杨光 摄")).toEqual([{ name: "杨光", role: "photographer" }]);
     expect(parsePhotoCredit("市民在窗口办理业务(张三 李四 摄)")).toEqual([
@@ -233,6 +294,26 @@ describe("dates", () => {
     expect(datelineMonthDay("4月1日,没有电头")).toBeNull();
   });
 
+  it("should read the date inside a dateline, a day alone, and no day after 近日", () => {
+    expect(datelineMonthDay("本报德州12月3日讯(记者 王刚)记者从……")).toEqual({ month: 12, day: 3, year: null });
+    expect(datelineMonthDay("新华社北京12月3日电(记者 赵明)国家统计局3日发布……")).toEqual({ month: 12, day: 3, year: null });
+    expect(datelineMonthDay("新华社北京3日电 ……")).toEqual({ month: null, day: 3, year: null });
+    expect(datelineMonthDay("本报济南讯 记者 李娜 报道 12月2日,……")).toEqual({ month: 12, day: 2, year: null });
+    expect(datelineMonthDay("本报讯 (记者 孙洋)3日上午,……")).toEqual({ month: null, day: 3, year: null });
+    expect(datelineMonthDay("本报讯(记者 孙洋)记者3日从市教育局获悉,……")).toEqual({ month: null, day: 3, year: null });
+    expect(datelineMonthDay("本报讯 近日,齐河县推出帮办服务,15日起,企业开办……")).toBeNull();
+    expect(datelineMonthDay("本报讯(记者 X)30日内,全市将……")).toBeNull();
+    expect(datelineMonthDay("本报讯(记者 X)全市3日召开……")).toBeNull();
+  });
+
+  it("should put a day alone in the issue's month, or the month before when it is after the issue's day", () => {
+    expect(resolveYear({ month: null, day: 3, year: null }, "2025-12-04")).toBe("2025-12-03");
+    expect(resolveYear({ month: null, day: 4, year: null }, "2025-12-04")).toBe("2025-12-04");
+    expect(resolveYear({ month: null, day: 28, year: null }, "2025-12-04")).toBe("2025-11-28");
+    expect(resolveYear({ month: null, day: 30, year: null }, "2026-01-02")).toBe("2025-12-30");
+    expect(resolveYear({ month: null, day: 31, year: null }, "2025-12-04")).toBeNull();
+  });
+
   it("should resolve the year against the issue date across a new year", () => {
     expect(resolveYear({ month: 12, day: 30, year: null }, "2026-01-02")).toBe("2025-12-30");
     expect(resolveYear({ month: 1, day: 1, year: null }, "2026-01-02")).toBe("2026-01-01");
@@ -247,6 +328,9 @@ describe("dates", () => {
     expect(inferIssueDate([{ month: 12, day: 30, year: null }, { month: 1, day: 1, year: null }], "2025年 2025年 2026年")).toBe("2026-01-02");
     expect(inferIssueDate([], "2026年")).toBeNull();
     expect(inferIssueDate([{ month: 4, day: 1, year: null }], "没有年份")).toBeNull();
+    // A day alone names no month: it neither gives nor moves the issue date.
+    expect(inferIssueDate([{ month: null, day: 28, year: null }], "2026年")).toBeNull();
+    expect(inferIssueDate([{ month: 4, day: 1, year: null }, { month: null, day: 28, year: null }], "2026年")).toBe("2026-04-02");
   });
 });
 
@@ -387,6 +471,7 @@ describe("segment", () => {
     expect(findHeader(tokens("一线微观察\n\n潮头攻坚 实干争先")).pageName).toBe("一线微观察");
     expect(findHeader(tokens("临清市\n\n农技下沉筑牢夏粮丰收根基")).pageName).toBeNull();
     expect(findHeader(tokens("(上接第一版)\n\n也要看到,当前形势依然复杂。")).pageName).toBeNull();
+    expect(findHeader(tokens("综合\n\n(上接A01版)\n\n也要看到,当前形势依然复杂。")).pageName).toBe("综合");
   });
 
   it("should start articles at the head lines above a dateline, byline or subtitle", () => {
@@ -448,6 +533,39 @@ describe("segment", () => {
     expect(segs.untitled.map((t) => t.no)).toEqual([5]);
   });
 
+  it("should give a kicker set apart above a later article's title to that article, and a caption to the one above", () => {
+    const page = parsePage(
+      "要闻\n\n标题一\n\n本报讯(记者 张三)4月1日,正文一。\n\n守护万家灯火 筑牢安全防线\n\n芝罘区开展消防安全进社区活动\n\n本报讯(记者 李四)4月2日,正文二。\n\n老人们在食堂里就餐,饭菜热乎\n\n标题三\n\n本报讯(记者 王五)4月3日,正文三。",
+    );
+    expect(page.articles.map((a) => [a.kicker, a.title])).toEqual([
+      [null, "标题一"],
+      ["守护万家灯火 筑牢安全防线", "芝罘区开展消防安全进社区活动"],
+      [null, "标题三"],
+    ]);
+    expect(page.articles[0]?.blocks.map((b) => b.type)).toEqual(["paragraph"]);
+    expect(page.articles[1]?.blocks.at(-1)).toMatchObject({ type: "caption", sourceLines: [13] });
+  });
+
+  it("should not take a phrase for a kicker when the text above it is unfinished", () => {
+    const page = parsePage("标题一\n\n本报讯(记者 张三)4月1日,全县网格员帮助群众解决\n\n急难愁盼 大事小情\n\n标题二\n\n本报讯(记者 李四)4月2日,正文二。");
+    expect(page.articles[1]?.kicker).toBeNull();
+  });
+
+  it("should take a dateline right under a byline as the article's lead, not an untitled one", () => {
+    const segs = segment(tokens("标题\n\n■ 本报记者 张三\n\n本报讯 8日上午,正文。\n\n正文二。"));
+    expect(segs.untitled).toEqual([]);
+    expect(segs.articles[0]?.body.map((t) => t.no)).toEqual([5, 7]);
+  });
+
+  it("should open a continued article at a jump line under its title printed again", () => {
+    const segs = segment(tokens("A04 综合\n\n全市经济运行稳中向好\n\n(上接A01版)\n\n着力在产业升级上求突破。\n\n标题二\n\n本报讯(记者 张三)4月1日,正文。"));
+    expect(segs.articles.map((a) => a.heads.map((t) => t.text))).toEqual([["全市经济运行稳中向好"], ["标题二"]]);
+    expect(segs.articles[0]?.body.map((t) => t.no)).toEqual([5, 7]);
+    expect(segs.fragments).toEqual([]);
+    const inline = segment(tokens("全市经济运行稳中向好\n\n(上接第1版)着力在产业升级上求突破。"));
+    expect(inline.articles[0]?.body.map((t) => t.no)).toEqual([3]);
+  });
+
   it("should not take an ad's slogans for the next article's head", () => {
     const segs = segment(tokens("聊城日报 公益广告\n文明聊城 你我共建\n\n标题\n\n本报讯(记者 张三)4月1日,正文。"));
     expect(segs.articles[0]?.heads.map((t) => t.text)).toEqual(["标题"]);
@@ -505,6 +623,32 @@ describe("blocks and repairs", () => {
     const text = "\u3000\u3000第一段没有说完\n\n\u3000\u3000第二段另起。\n\n\u3000\u3000第三段接着\n\n写完了。";
     const { blocks } = buildBlocks(body(text), { indentedParagraphs: true });
     expect(blocks.map((b) => b.sourceLines)).toEqual([[1], [3], [5, 7]]);
+  });
+
+  it("should keep a jump line as a flagged paragraph of its own, never joined, and not flag the text cut at it", () => {
+    const layout = { indentedParagraphs: false };
+    const out = buildBlocks(body("本报讯 正文一段。\n\n据了解,已诉前化解矛盾纠纷\n(下转A05版)"), layout).blocks;
+    markDamage(out);
+    expect(out.map((b) => [b.type, b.sourceLines, b.flags])).toEqual([
+      ["paragraph", [1], []],
+      ["paragraph", [3], []],
+      ["paragraph", [4], ["jump"]],
+    ]);
+    const from = buildBlocks(body("(上接第1版)\n\n同比增长11.4%,为经济平稳运行注入活力。"), layout).blocks;
+    markDamage(from);
+    expect(from.map((b) => [b.sourceLines, b.flags])).toEqual([
+      [[1], ["jump"]],
+      [[3], []],
+    ]);
+  });
+
+  it("should flag a paragraph that carries its jump after its last words, and not join onto it", () => {
+    const out = buildBlocks(body("已建成便民服务站86个(转第6版)\n\n居民赵阿姨说,方便多了。"), { indentedParagraphs: false }).blocks;
+    markDamage(out);
+    expect(out.map((b) => [b.sourceLines, b.flags])).toEqual([
+      [[1], ["jump"]],
+      [[3], []],
+    ]);
   });
 
   it("should flag paragraphs that begin or end mid-sentence", () => {
@@ -645,6 +789,11 @@ describe("departments and categories", () => {
     const { evidence } = categorize("农技下沉筑牢夏粮丰收根基", "小麦 春管");
     expect(evidence).toContain("农技");
     expect(categorize("天气晴朗", "市民出游")).toEqual({ category: "other", evidence: [] });
+    // Safety supervision is regulatory government work, as 市场监管 is: public-service.
+    expect(categorize("冬季安全生产大检查全面启动", "记者从烟台市应急管理局获悉")).toMatchObject({ category: "public-service", evidence: ["安全生产", "应急管理"] });
+    // No spec category covers fire drills, heritage or tourism: they stay other.
+    expect(categorize("非遗里的年味", "蓬莱阁景区的非遗展示馆 文旅体验 游客")).toMatchObject({ category: "other" });
+    expect(categorize("消防救援大队开展实战演练", "消防员 演练")).toMatchObject({ category: "other" });
   });
 });
 
