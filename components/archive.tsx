@@ -27,12 +27,17 @@ export function ArchiveMain({ issues, month, range }: { issues: IssueSummary[]; 
   return (
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
       <h1 className="mb-4 font-serif text-3xl font-bold">往期回顾</h1>
-      <nav aria-label="月份" className="mb-3 flex flex-wrap items-center gap-4">
-        {step("上一年", -12)}
-        {step("上个月", -1)}
-        <h2 className="text-xl font-bold" id="cal-heading">{y}年{m}月</h2>
-        {step("下个月", 1)}
-        {step("下一年", 12)}
+      {/* Back on the left, ahead on the right, the month between: one line even on a 360 px phone. */}
+      <nav aria-label="月份" className="mb-3 flex items-center justify-between gap-2">
+        <span className="flex gap-3">
+          {step("上一年", -12)}
+          {step("上个月", -1)}
+        </span>
+        <h2 className="whitespace-nowrap text-xl font-bold" id="cal-heading">{y}年{m}月</h2>
+        <span className="flex gap-3">
+          {step("下个月", 1)}
+          {step("下一年", 12)}
+        </span>
       </nav>
       <table className="w-full table-fixed border-collapse text-center" aria-labelledby="cal-heading">
         <thead>

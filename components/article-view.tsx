@@ -155,7 +155,8 @@ function ArticleBody({ blocks }: { blocks: Block[] }) {
         {b.text}
       </h2>
     ) : (
-      <p key={i} className={b.type === "caption" ? "caption" : undefined}>
+      // A jump line ("(下转A04版)") is the printed page's, set apart from the text (flag from the parser).
+      <p key={i} className={b.type === "caption" ? "caption" : b.flags.includes("jump") && b.text.length <= 20 ? "jump" : undefined}>
         {b.text}
       </p>
     ),
