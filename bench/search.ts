@@ -135,13 +135,15 @@ async function build(): Promise<string[]> {
   db.pragma("wal_checkpoint(TRUNCATE)");
   const size = fileSize(dbFile);
   const tables = tableBytes(db);
+  // Pages the final merge freed; the file keeps them for later writes.
+  const free = (db.pragma("freelist_count", { simple: true }) as number) * (db.pragma("page_size", { simple: true }) as number);
   db.close();
 
   const per1000 = (ms: number) => `${((ms / stats.articles) * 1000).toFixed(0)} ms per 1,000 articles`;
   return [
     `archive          ${stats.articles} articles, ${stats.issues} issues (${stats.firstDate} … ${stats.lastDate}), ${(stats.bodyChars / stats.articles).toFixed(0)} body characters on average; written in ${seconds(write.wall)}`,
     `index build      ${seconds(index.wall)} wall, ${seconds(index.cpu)} CPU (${per1000(index.wall)}): tokens, jieba, FTS5 inserts, final merge`,
-    `database         ${mb(size)}${tables.size ? ` (search index ${mb(tables.get("article_fts") ?? 0)}, Article ${mb(tables.get("Article") ?? 0)})` : ""}`,
+    `database         ${mb(size)}${tables.size ? ` (search index ${mb(tables.get("article_fts") ?? 0)}, Article ${mb(tables.get("Article") ?? 0)}, ${mb(free)} free pages)` : ""}`,
   ];
 }
 

@@ -13,7 +13,7 @@ import { dict } from "@node-rs/jieba/dict";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { CATEGORY_LABELS } from "@/lib/parser/category";
 import { parseAliases } from "@/lib/search/facts";
-import { appendTokens, appendTrigrams, BARRIER, trigramString } from "@/lib/search/tokenize";
+import { appendGrams, appendTokens, BARRIER } from "@/lib/search/tokenize";
 
 /** What one article contributes to the index; the columns of article_fts (see its migration). */
 export interface IndexSource {
@@ -34,11 +34,24 @@ export interface IndexRow {
   subtitle: string;
   body: string;
   meta: string;
-  /** Trigram columns (appendTrigrams): the title; label, kicker and subtitle; the body; meta. */
+  /** Trigram columns (appendGrams): the title; label, kicker and subtitle; the body; meta. */
   title3: string;
   head3: string;
   body3: string;
   meta3: string;
+  /** Four-gram columns (appendGrams), the same fields. */
+  title4: string;
+  head4: string;
+  body4: string;
+  meta4: string;
+}
+
+/** The trigram and four-gram columns of these values, one run of grams after another. */
+function gramColumns(values: readonly (string | null)[]): [string, string] {
+  const tri: string[] = [];
+  const four: string[] = [];
+  for (const value of values) if (value) appendGrams(value, tri, four);
+  return [tri.join(" "), four.join(" ")];
 }
 
 let jieba: Jieba | undefined;
@@ -82,14 +95,14 @@ const LEAD_CHARS = 200;
 /** The tokens of one article (pure: no database). */
 export function buildIndexRow(src: IndexSource): IndexRow {
   const meta: string[] = [];
-  const meta3: string[] = [];
   for (const value of src.meta) {
     if (meta.length > 0) meta.push(BARRIER);
     appendTokens(value, meta);
-    appendTrigrams(value, meta3);
   }
-  const head3: string[] = [];
-  for (const value of [src.label, src.kicker, src.subtitle]) if (value) appendTrigrams(value, head3);
+  const [title3, title4] = gramColumns([src.title]);
+  const [head3, head4] = gramColumns([src.label, src.kicker, src.subtitle]);
+  const [body3, body4] = gramColumns([src.plainText]);
+  const [meta3, meta4] = gramColumns(src.meta);
   return {
     title: fieldTokens(src.title, src.title),
     label: fieldTokens(src.label, src.label),
@@ -97,10 +110,14 @@ export function buildIndexRow(src: IndexSource): IndexRow {
     subtitle: fieldTokens(src.subtitle, src.subtitle),
     body: fieldTokens(src.plainText, leadOf(src.plainText), true),
     meta: meta.join(" "),
-    title3: trigramString(src.title),
-    head3: head3.join(" "),
-    body3: trigramString(src.plainText),
-    meta3: meta3.join(" "),
+    title3,
+    head3,
+    body3,
+    meta3,
+    title4,
+    head4,
+    body4,
+    meta4,
   };
 }
 
@@ -116,9 +133,11 @@ interface ArticleRow {
 }
 
 const CHUNK = 500;
-const INSERT_ROW = `INSERT INTO article_fts (rowid, title, label, kicker, subtitle, body, meta, title3, head3, body3, meta3)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const insertValues = (id: number, r: IndexRow) => [id, r.title, r.label, r.kicker, r.subtitle, r.body, r.meta, r.title3, r.head3, r.body3, r.meta3];
+const INSERT_ROW = `INSERT INTO article_fts (rowid, title, label, kicker, subtitle, body, meta, title3, head3, body3, meta3, title4, head4, body4, meta4)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const insertValues = (id: number, r: IndexRow) => [
+  id, r.title, r.label, r.kicker, r.subtitle, r.body, r.meta, r.title3, r.head3, r.body3, r.meta3, r.title4, r.head4, r.body4, r.meta4,
+];
 const categoryLabels = CATEGORY_LABELS as Record<string, string>;
 
 function inChunks(ids: readonly number[], each: (chunk: number[]) => void): void {

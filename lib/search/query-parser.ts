@@ -44,7 +44,8 @@ const ftsString = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * One unit sequence → FTS5 expression: a phrase of the index's tokens (lib/search/tokenize.ts).
- * A single Chinese run of three or more characters gives its trigrams (the trigram columns).
+ * A single Chinese run of three characters gives its trigram, of four or more the phrase of its
+ * four-grams (the trigram and four-gram columns).
  * Otherwise: * A CJK run gives its bigrams, followed by its tail (last character) when another run follows,
  * since the text's run must end there too; a word gives itself. A last run of one character is a
  * prefix token (the text's run may go on: "2026年" → "2026 年" *), and a lone character is the
@@ -58,13 +59,15 @@ export function unitsExpression(units: Unit[]): string | null {
     if (last && last[0]!.run === u.run) last.push(u);
     else runs.push([u]);
   }
-  // One Chinese run of three or more characters, the commonest longer query: a phrase of its
-  // trigrams, found in the trigram columns (same matches as its bigrams, far shorter doclists).
+  // One Chinese run of three or more characters, the commonest longer query: its trigram, or the
+  // phrase of its four-grams, found in those columns (same matches as its bigrams, far shorter
+  // doclists; one token, or fewer to line up, where trigrams would need a phrase).
   const only = runs.length === 1 ? runs[0]! : null;
   if (only && only[0]!.cjk && only.length >= 3) {
-    const trigrams: string[] = [];
-    for (let k = 0; k + 2 < only.length; k++) trigrams.push(only[k]!.text + only[k + 1]!.text + only[k + 2]!.text);
-    return ftsString(trigrams.join(" "));
+    const n = only.length === 3 ? 3 : 4;
+    const grams: string[] = [];
+    for (let k = 0; k + n <= only.length; k++) grams.push(only.slice(k, k + n).map((u) => u.text).join(""));
+    return ftsString(grams.join(" "));
   }
   const tokens: string[] = [];
   let prefix = false;

@@ -95,10 +95,11 @@ export interface SearchResponse {
 
 /**
  * BM25 weights of the columns, in table order: title, label, kicker, subtitle, body, meta, then the
- * trigram columns title3, head3 (label, kicker, subtitle), body3, meta3 (a query term matches
- * either bigram or trigram columns, never both, so each weighs the same in its form).
+ * trigram columns title3, head3 (label, kicker, subtitle), body3, meta3, then the four-gram columns
+ * title4, head4, body4, meta4 (a query term matches bigram, trigram or four-gram columns, only one
+ * kind, so each weighs the same in its form).
  */
-export const BM25_WEIGHTS = [20, 6, 4, 6, 1, 3, 20, 5, 1, 3] as const;
+export const BM25_WEIGHTS = [20, 6, 4, 6, 1, 3, 20, 5, 1, 3, 20, 5, 1, 3] as const;
 
 /**
  * The FTS5 table a search matches and ranks with. The site, the API and the CLI always use

@@ -175,29 +175,38 @@ export function appendTokens(text: string, into: string[], barrierAtBreaks = fal
 }
 
 /**
- * Appends the *trigram* tokens of `text` to `into`: for each CJK run of three or more characters
- * its overlapping trigrams ("公积金中心" → "公积金 积金中 金中心"), and a BARRIER between runs so no
- * phrase spans two. They fill their own columns of article_fts: a query of three or more
- * characters is then a phrase of trigrams, whose doclists are far shorter than those of its
- * bigrams ("服务" is in most articles, "服务局" in few), so it is matched and ranked faster, as
- * exactly. Runs, folding and characters are those of appendTokens.
+ * Appends the *trigram* and *four-gram* tokens of `text` to `tri` and `four`: for each CJK run its
+ * overlapping three- and four-character substrings ("公积金中心" → "公积金 积金中 金中心" and
+ * "公积金中 积金中心"), and in each list a BARRIER between runs so no phrase spans two. They fill
+ * their own columns of article_fts: a query word of three characters is then one trigram, one of
+ * four or more a phrase of four-grams, whose doclists are far shorter than those of its bigrams
+ * ("服务" is in most articles, "服务局" in few) and which match with fewer tokens to line up, so it
+ * is matched and ranked faster, as exactly. Runs, folding and characters are those of appendTokens.
  */
-export function appendTrigrams(text: string, into: string[]): void {
-  let a = ""; // the run's last two characters, a before b; "" when fewer
+export function appendGrams(text: string, tri: string[], four: string[]): void {
+  let a = ""; // the run's last three characters, a oldest; "" when fewer
   let b = "";
-  let runHasTokens = false;
+  let c = "";
+  let triInRun = false;
+  let fourInRun = false;
   const endRun = () => {
-    a = b = "";
-    runHasTokens = false;
+    a = b = c = "";
+    triInRun = fourInRun = false;
   };
   const push = (ch: string) => {
-    if (a) {
-      if (!runHasTokens && into.length > 0 && into[into.length - 1] !== BARRIER) into.push(BARRIER);
-      into.push(a + b + ch);
-      runHasTokens = true;
+    if (b) {
+      if (!triInRun && tri.length > 0 && tri[tri.length - 1] !== BARRIER) tri.push(BARRIER);
+      tri.push(b + c + ch);
+      triInRun = true;
+      if (a) {
+        if (!fourInRun && four.length > 0 && four[four.length - 1] !== BARRIER) four.push(BARRIER);
+        four.push(a + b + c + ch);
+        fourInRun = true;
+      }
     }
     a = b;
-    b = ch;
+    b = c;
+    c = ch;
   };
   for (let i = 0; i < text.length; ) {
     const code = text.charCodeAt(i);
@@ -214,12 +223,13 @@ export function appendTrigrams(text: string, into: string[]): void {
   }
 }
 
-/** The trigram tokens of a text as one space-separated string (see appendTrigrams). */
-export function trigramString(text: string | null): string {
+/** The trigram (n = 3) or four-gram (n = 4) tokens of a text as one space-separated string (see appendGrams). */
+export function gramString(text: string | null, n: 3 | 4): string {
   if (!text) return "";
-  const out: string[] = [];
-  appendTrigrams(text, out);
-  return out.join(" ");
+  const tri: string[] = [];
+  const four: string[] = [];
+  appendGrams(text, tri, four);
+  return (n === 3 ? tri : four).join(" ");
 }
 
 /** The index tokens of a text as one space-separated string (one column of article_fts). */

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { buildIndexRow } from "@/lib/search/indexer";
 import { highlightHtml, makeSnippet } from "@/lib/search/highlight";
 import { parseQuery } from "@/lib/search/query-parser";
-import { BARRIER, normalize, simplify, tokenString, toUnits, trigramString } from "@/lib/search/tokenize";
+import { BARRIER, gramString, normalize, simplify, tokenString, toUnits } from "@/lib/search/tokenize";
 
 describe("normalize", () => {
   it.each([
@@ -61,10 +61,16 @@ describe("index tokens", () => {
   });
 
   it("should index each run of three or more characters as its trigrams, runs kept apart", () => {
-    expect(trigramString("公积金中心")).toBe("公积金 积金中 金中心");
-    expect(trigramString("税务,法院")).toBe("");
-    expect(trigramString("住房公积金、2026年全市税务局")).toBe(`住房公 房公积 公积金 ${BARRIER} 年全市 全市税 市税务 税务局`);
-    expect(trigramString("檢驗檢測")).toBe("檢驗檢 驗檢測");
+    expect(gramString("公积金中心", 3)).toBe("公积金 积金中 金中心");
+    expect(gramString("税务,法院", 3)).toBe("");
+    expect(gramString("住房公积金、2026年全市税务局", 3)).toBe(`住房公 房公积 公积金 ${BARRIER} 年全市 全市税 市税务 税务局`);
+    expect(gramString("檢驗檢測", 3)).toBe("檢驗檢 驗檢測");
+  });
+
+  it("should index each run of four or more characters as its four-grams, runs kept apart", () => {
+    expect(gramString("公积金中心", 4)).toBe("公积金中 积金中心");
+    expect(gramString("公积金,法院", 4)).toBe("");
+    expect(gramString("住房公积金、2026年全市税务局", 4)).toBe(`住房公积 房公积金 ${BARRIER} 年全市税 全市税务 市税务局`);
   });
 
   it("should fill every column of an article's row", () => {
@@ -86,30 +92,35 @@ describe("index tokens", () => {
     expect(row.head3).toContain("聊城市");
     expect(row.body3).toBe(`第一段 ${BARRIER} 第二段`);
     expect(row.meta3).toContain(`检测中 测中心 ${BARRIER} 白文斌`);
+    expect(row.title4).toBe("精准培训");
+    expect(row.head4).toContain("聊城市检");
+    expect(row.body4).toBe("");
+    expect(row.meta4).toBe("市检验检 检验检测 验检测中 检测中心");
     // Dictionary words (jieba) of the head and lead, a ranking signal.
     expect([...Object.values(row)].join(" ").split(" ")).toContain("培训");
   });
 });
 
 describe("query expressions", () => {
-  it("should turn a two-character term into its bigram, a longer one into a phrase of its trigrams", () => {
+  it("should turn a two-character term into its bigram, a three-character one into its trigram, a longer one into a phrase of its four-grams", () => {
     expect(parseQuery("法院").match).toBe('"法院"');
     expect(parseQuery("公积金").match).toBe('"公积金"');
-    expect(parseQuery("市场监管").match).toBe('"市场监 场监管"');
+    expect(parseQuery("市场监管").match).toBe('"市场监管"');
+    expect(parseQuery("市场监管局").match).toBe('"市场监管 场监管局"');
   });
 
-  it("should find a Chinese string in a text exactly when the text contains it, through bigrams or trigrams", () => {
+  it("should find a Chinese string in a text exactly when the text contains it, through bigrams, trigrams or four-grams", () => {
     // The real table (its migration) in memory, one row per text; a small alphabet makes matches and near misses common.
     const migrations = path.join(import.meta.dirname, "../../../prisma/migrations");
-    const latest = fs.readdirSync(migrations).filter((d) => d.endsWith("_search_trigrams"))[0]!;
+    const latest = fs.readdirSync(migrations).filter((d) => d.endsWith("_search_fourgrams"))[0]!;
     const db = new Database(":memory:");
     db.exec(fs.readFileSync(path.join(migrations, latest, "migration.sql"), "utf8"));
-    const columns = ["title", "label", "kicker", "subtitle", "body", "meta", "title3", "head3", "body3", "meta3"] as const;
+    const columns = ["title", "label", "kicker", "subtitle", "body", "meta", "title3", "head3", "body3", "meta3", "title4", "head4", "body4", "meta4"] as const;
     const insert = db.prepare(`INSERT INTO article_fts (rowid, ${columns.join(", ")}) VALUES (?, ${columns.map(() => "?").join(", ")})`);
     const find = db.prepare("SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid").pluck();
     const text = fc.string({ unit: fc.constantFrom("公", "积", "金", "中", "心", ",", "\n", "A", " "), maxLength: 40 });
     fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom("公", "积", "金", "中", "心"), minLength: 2, maxLength: 5 }), (texts, q) => {
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom("公", "积", "金", "中", "心"), minLength: 2, maxLength: 6 }), (texts, q) => {
         db.exec("INSERT INTO article_fts (article_fts) VALUES ('delete-all')");
         texts.forEach((t, i) => {
           const row = buildIndexRow({ title: t, label: null, kicker: null, subtitle: null, plainText: "", meta: [] });
