@@ -14,7 +14,7 @@ import { CATEGORY_LABELS } from "@/lib/parser/category";
 import { dayNumber, getArticleFacts, type ArticleFacts, type DepartmentFact } from "@/lib/search/facts";
 import { escapeHtml, findMatches, makeSnippet, renderMarked } from "@/lib/search/highlight";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parser";
-import { toUnits } from "@/lib/search/tokenize";
+import { simplify, toUnits } from "@/lib/search/tokenize";
 
 export { highlightHtml } from "@/lib/search/highlight";
 
@@ -530,7 +530,9 @@ function readResults(db: SqliteDb, facts: ArticleFacts, ids: number[], parsed: P
      WHERE id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids)) as ArticleRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const hl = q.trim() ? `?hl=${encodeURIComponent(q.trim())}` : "";
+  // The article page marks `hl` literally (lib/site/html/islands.ts): send the query as the text is
+  // printed — simplified characters, half-width letters — so "檢驗檢測" marks 检验检测 there too.
+  const hl = q.trim() ? `?hl=${encodeURIComponent(simplify(q.trim().normalize("NFKC")))}` : "";
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];

@@ -13,6 +13,13 @@ test("should search from the header and highlight the query in the article", asy
   await expect(page.locator(".article-body mark").first()).toHaveText("公积金");
 });
 
+test("should mark a traditional-character query in the simplified article it opens", async ({ page }) => {
+  await page.goto("/search?q=" + encodeURIComponent("檢驗檢測"));
+  await page.locator("main ol > li h3 a").first().click();
+  await expect(page).toHaveURL(/\?hl=/);
+  await expect(page.locator(".article-body mark").first()).toHaveText("检验检测");
+});
+
 test("should filter by department alias and explain when nothing is found", async ({ page }) => {
   await page.goto("/search?q=&department=" + encodeURIComponent("市市场监管局"));
   await expect(page.getByRole("heading", { name: "共找到 1 篇稿件" })).toBeVisible();
