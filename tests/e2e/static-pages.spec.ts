@@ -9,9 +9,6 @@ import { expect, test } from "@playwright/test";
 const READER_PAGES = ["/", "/issues", "/issues/2026-04-08", "/issues/2026-04-08/1", "/articles/20260408-01-01", "/departments", "/categories/courts", "/people/白文斌", "/search?q=法院"];
 
 test.describe("static reader pages", () => {
-  test.beforeEach(({}, info) => {
-    test.skip(info.project.name !== "desktop", "one project is enough: these read responses, not layouts");
-  });
 
   test("should send each reader page as one document, with no script or stylesheet to fetch", async ({ page }) => {
     for (const path of READER_PAGES) {
@@ -104,8 +101,7 @@ test.describe("reader pages without JavaScript", () => {
   });
 });
 
-test("should copy the article's permanent link", async ({ page, context }, info) => {
-  test.skip(info.project.name !== "desktop");
+test("should copy the article's permanent link", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/articles/20260408-01-01");
   await page.getByRole("button", { name: "复制链接" }).click();
