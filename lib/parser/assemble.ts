@@ -5,8 +5,8 @@
  */
 import { parseDateline, parsePhotoCredit } from "./bylines";
 import type { Token } from "./classify";
-import { isLabelLike, placeLength } from "./departments";
-import { BULLETS, KICKER_SHAPE, OWN_PLACE, PLACE_PREFIXES } from "./rules";
+import { isLabelLike, isLabelNamedIn, placeLength } from "./departments";
+import { BULLETS, EDITORS_NOTE, KICKER_SHAPE, OWN_PLACE, PIECE_RUBRIC, PLACE_PREFIXES } from "./rules";
 import { endsMidClause, endsOpen, endsSentence, endsWithJump, isBareCredit, isSubheadLike, jumpAtStart, jumpLine, looksLikeCaption, startsFresh } from "./sentences";
 import type { ArticleSegment } from "./segment";
 import type { Block, Byline } from "./types";
@@ -22,6 +22,11 @@ export interface DraftArticle {
   headLines: number[];
   /** First source line of the article (its head), for ordering and messages. */
   firstLine: number;
+  /**
+   * The article is a piece opened by a rubric ("记者手记", "图片新闻"): a box that echoes the story
+   * beside it on purpose, so sharing its words is no sign of a paragraph printed in the wrong place.
+   */
+  rubric: boolean;
 }
 
 /** Page-wide layout evidence the body reader uses. */
@@ -41,16 +46,17 @@ function opensWithSubject(text: string): boolean {
 
 /**
  * Reads label / kicker / title from the head lines above an anchor (top to bottom):
- * a label names a place or body ("临清市", "东昌府区人民法院"); a kicker is a lead-in phrase over the
- * title ("坚持人民至上 守护舌尖安全", "守护“舌尖上的安全”" over "青州市完成…"), or a line set apart
- * by a blank line; two plain adjacent lines are one title printed over two lines and are joined —
- * always so when the first ends on a comma ("小院经济“热”起来," / "农家日子“火”起来").
+ * a label names a place or body ("临清市", "东昌府区人民法院"), by its shape or because the article's
+ * opening `body` names it again (see `isLabelNamedIn`); a kicker is a lead-in phrase over the
+ * title ("坚持人民至上 守护舌尖安全", "守护“舌尖上的安全”" over "青州市完成…"), a line set apart
+ * by a blank line, or a rubric ("记者手记"); two plain adjacent lines are one title printed over two
+ * lines and are joined — always so when the first ends on a comma ("小院经济“热”起来," / "农家日子“火”起来").
  */
-export function readHead(heads: readonly Token[]): { label: string | null; kicker: string | null; title: string } {
+export function readHead(heads: readonly Token[], body: readonly Token[] = []): { label: string | null; kicker: string | null; title: string } {
   let rest = [...heads];
   let label: string | null = null;
   let kicker: string | null = null;
-  if (rest.length >= 2 && isLabelLike((rest[0] as Token).text)) {
+  if (rest.length >= 2 && (isLabelLike((rest[0] as Token).text) || isLabelNamedIn((rest[0] as Token).text, body))) {
     label = (rest[0] as Token).text;
     rest = rest.slice(1);
   }
@@ -59,13 +65,16 @@ export function readHead(heads: readonly Token[]): { label: string | null; kicke
     rest = rest.slice(1);
   } else if (rest.length === 2) {
     const [top, below] = rest as [Token, Token];
-    if (!endsOpen(top.text) && (below.gapBefore > 0 || KICKER_SHAPE.test(top.text) || opensWithSubject(below.text))) {
+    if (!endsOpen(top.text) && (below.gapBefore > 0 || KICKER_SHAPE.test(top.text) || opensWithSubject(below.text) || PIECE_RUBRIC.test(top.text))) {
       kicker = top.text;
       rest = [below];
     }
   }
   return { label, kicker, title: rest.map((t) => t.text).join("") };
 }
+
+/** Whether a paragraph is an editor's note ("编者按:…"): the article's text, but not its lead. */
+export const isEditorsNoteText = (text: string) => EDITORS_NOTE.test(text);
 
 const paragraph = (t: Token): Block => ({ type: "paragraph", text: t.text, sourceLines: [t.no], flags: [] });
 const caption = (t: Token): Block => ({ type: "caption", text: t.text, sourceLines: [t.no], flags: [] });
@@ -113,18 +122,26 @@ function join(prev: Block, t: Token): void {
  *   flow is joined across it.
  *
  * Byline lines left at the very end of the body ("本报通讯员 张三") are returned separately.
+ * `photoCredited`: the article's byline credits photos (文/图, 摄), so captions are to be expected.
  */
-export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: Block[]; trailingBylines: Extract<Token, { kind: "byline" }>[] } {
+export function buildBlocks(
+  body: readonly Token[],
+  layout: Layout,
+  photoCredited = false,
+): { blocks: Block[]; trailingBylines: Extract<Token, { kind: "byline" }>[] } {
   const blocks: Block[] = [];
   // Bylines printed under the last paragraph belong to the head information, not the text.
   let end = body.length;
   while (end > 0 && body[end - 1]?.kind === "byline") end--;
   const trailingBylines = body.slice(end) as Extract<Token, { kind: "byline" }>[];
-  // Index of the last token that is running text: heading lines after it are captions.
+  // Index of the last token that is running text: heading lines after it are captions. On an
+  // indented page an indented heading line is running text — unless the byline credits photos
+  // ("文/图", "摄"): then a short phrase after the last paragraph is a caption, however it is set.
   let lastText = -1;
   for (let i = 0; i < end; i++) {
     const b = body[i] as Token;
-    if (b.kind !== "jump" && (b.kind !== "heading" || (layout.indentedParagraphs && b.indent)) && !looksLikeCaption(b.text)) lastText = i;
+    const indentedText = layout.indentedParagraphs && b.indent && !photoCredited;
+    if (b.kind !== "jump" && (b.kind !== "heading" || indentedText) && !looksLikeCaption(b.text)) lastText = i;
   }
   for (let i = 0; i < end; i++) {
     const t = body[i] as Token;
@@ -149,7 +166,7 @@ export function buildBlocks(body: readonly Token[], layout: Layout): { blocks: B
     }
     // On a page whose paragraphs are indented, an indented short line opens a paragraph: subheads,
     // captions and continuations are not indented.
-    if (t.kind === "heading" && !(layout.indentedParagraphs && t.indent)) {
+    if (t.kind === "heading" && !(layout.indentedParagraphs && t.indent && !(photoCredited && i > lastText))) {
       const trailing = i > lastText;
       // A short line finishing an unfinished paragraph: the rest of its sentence, not a heading.
       if (continues(prev, t, layout) && (trailing || endsMidClause(prev.text) || body[i + 1]?.kind !== "text")) {
@@ -192,12 +209,14 @@ function addPeople(into: Byline[], people: readonly Byline[]): void {
 
 /** Builds a draft article from its segment. */
 export function assembleArticle(seg: ArticleSegment, layout: Layout): DraftArticle {
-  const { label, kicker, title } = readHead(seg.heads);
+  const { label, kicker, title } = readHead(seg.heads, seg.body);
   const bylines: Byline[] = [];
   for (const t of seg.bylines) addPeople(bylines, t.people);
-  const first = seg.body[0];
+  // The lead, after an editor's note that may open the text.
+  const first = seg.body[0] && isEditorsNoteText(seg.body[0].text) ? seg.body[1] : seg.body[0];
   if (first && first.kind === "dateline") addPeople(bylines, parseDateline(first.text));
-  const { blocks, trailingBylines } = buildBlocks(seg.body, layout);
+  const photoCredited = bylines.some((b) => b.role === "photographer" || b.role === "writer-photographer");
+  const { blocks, trailingBylines } = buildBlocks(seg.body, layout, photoCredited);
   for (const t of trailingBylines) addPeople(bylines, t.people);
   for (const b of blocks) if (b.type === "caption") addPeople(bylines, parsePhotoCredit(b.text));
   const headLines: number[] = [];
@@ -221,5 +240,6 @@ export function assembleArticle(seg: ArticleSegment, layout: Layout): DraftArtic
     blocks,
     headLines,
     firstLine: seg.heads[0]?.no ?? seg.body[0]?.no ?? 0,
+    rubric: seg.heads.some((t) => PIECE_RUBRIC.test(t.text)),
   };
 }

@@ -15,6 +15,7 @@ import {
   NOT_CITY_BEFORE,
   NOT_COUNTY_BEFORE,
   NOT_DISTRICT_BEFORE,
+  NOT_PLACE_BEFORE_END,
   NOT_PLACE_FIRST,
   NOT_TOWN_DISTRICT,
   OFFICIAL_AFTER,
@@ -87,7 +88,8 @@ export function placeLength(text: string, at: number): number {
     if (PLACE_END[c] === 1) {
       const before = text.charCodeAt(end - 1);
       let ok: boolean;
-      if (c === XIAN) ok = NOT_COUNTY_BEFORE[before] !== 1;
+      if (NOT_PLACE_BEFORE_END[before] === 1) ok = false;
+      else if (c === XIAN) ok = NOT_COUNTY_BEFORE[before] !== 1;
       else if (k === 1) ok = false; // two characters: only "X县"
       else if (before === CHENG && (c === SHI || c === QU)) ok = k === 2 && NOT_TOWN_DISTRICT[c0] !== 1;
       else if (c === SHI) ok = NOT_CITY_BEFORE[before] !== 1 && text.charCodeAt(end + 1) !== CHANG;
@@ -125,6 +127,35 @@ export function isLabelLike(text: string): boolean {
   if (text.length > 14 || !LABEL_SHAPE.test(text) || !LABEL_SUFFIX.test(text)) return false;
   return text.length <= 6 || namesPlaceFirst(text);
 }
+
+/**
+ * Whether a head line is a label by what the article says, where its shape alone does not tell (a
+ * place the shape rules cannot vouch for: "枣林区" reads like "林区", a forest): a name of ideographs
+ * with a place or body ending that the article's opening text repeats word for word ("枣林区行政审批
+ * 服务局" over "…枣林区行政审批服务局推出…"). An article names its label's body or place; a title or
+ * kicker it does not repeat so. `opening` is that text, or the article's lines with the first at `from`.
+ */
+export function isLabelNamedIn(text: string, opening: string | readonly OpeningLine[], from = 0): boolean {
+  if (text.length < 3 || text.length > 14 || !LABEL_SHAPE.test(text) || !LABEL_SUFFIX.test(text)) return false;
+  if (typeof opening === "string") return opening.includes(text);
+  // The lines themselves, one by one (a name is never split across paragraphs): no joined copy.
+  let taken = 0;
+  for (let k = from; k < opening.length && taken < OPENING_PARAGRAPHS; k++) {
+    const t = opening[k] as OpeningLine;
+    if (t.kind !== "text" && t.kind !== "dateline") continue;
+    if (t.text.includes(text)) return true;
+    taken++;
+  }
+  return false;
+}
+
+/** A line of an article's text as the segmenter holds it (a token: its kind and text). */
+interface OpeningLine {
+  kind: string;
+  text: string;
+}
+/** Paragraphs of an article's opening text in which its label is looked for. */
+const OPENING_PARAGRAPHS = 3;
 
 /**
  * Whether a name opens with a place: a listed one, one by its shape, or one after a national
@@ -249,6 +280,32 @@ function knownPlaceEndsAt(text: string, end: number): boolean {
   return PLACE_PREFIXES.some((p) => p.length > 1 && end >= p.length && text.startsWith(p, end - p.length));
 }
 
+/**
+ * Characters right after 中心 that make it part of a longer name of something else: a school, a
+ * hospital, a part of town ("石桥镇中心小学", "镇中心卫生院", "中心城区", "理论学习中心组").
+ */
+const NOT_CENTRE_AFTER = new Set([..."小中校幼医卫城街路村广组"].map((c) => c.charCodeAt(0)));
+const JU = 0x5c40; // 局
+
+/**
+ * Start of a college's name ("澄州职业技术学院"), which may open with a place the shape rules do not
+ * know: two to ten ideographs back to where a clause starts (the text's start, punctuation, or a
+ * word such as 从/在/与); or -1. Never after a figure ("6个产业学院": a count, not a name).
+ */
+function collegeStart(text: string, endingStart: number): number {
+  for (let p = endingStart - 1; p >= 0 && p >= endingStart - 10; p--) {
+    if (!isCjk(text.charCodeAt(p))) return -1;
+    if (p > endingStart - 2) continue;
+    if (p === 0) return 0;
+    const before = text.charCodeAt(p - 1);
+    if (isCjk(before) ? BARE_PREFIX_AFTER[before] === 1 : !isAsciiOrDigit(before)) return p;
+    if (!isCjk(before)) return -1;
+  }
+  return -1;
+}
+/** Letters and figures (half and full width): what a count or a code is written with. */
+const isAsciiOrDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff10 && c <= 0xff19);
+
 /** Characters right before 大学 that make it a verb phrase ("考上大学", "读大学"), not a name. */
 const NOT_UNIVERSITY_BEFORE = new Set([..."上读念进考入办"].map((c) => c.charCodeAt(0)));
 /** Characters right after 大学 that make another word ("大学生", "大学城", "大学路"). */
@@ -272,8 +329,12 @@ function findUnknownBodyAt(text: string, end: number, known: readonly number[], 
   for (const ending of ENDINGS_BY_LAST[ENDING_LIST_OF[text.charCodeAt(end - 1)] as number] as readonly string[]) {
     const endingStart = end - ending.length;
     if (endingStart < 1 || !text.startsWith(ending, endingStart)) continue;
+    // "…中心小学" is a school, not a centre; the second 局 of "…服务局局长" is the title's.
+    if (ending === "中心" && NOT_CENTRE_AFTER.has(text.charCodeAt(end))) continue;
+    if (ending === "局" && text.charCodeAt(endingStart - 1) === JU) continue;
     let start = placeStart(text, endingStart);
     if (start < 0 && ending === "大学") start = universityStart(text, endingStart);
+    if (start < 0 && ending === "学院") start = collegeStart(text, endingStart);
     if (start < 0) continue;
     // A listed place inside it is fine ("茌平区" in "茌平区工业和信息化局"); any other listed name
     // overlapping it means the match is wrong ("阳谷县人民检察院联合县水利局").
@@ -371,15 +432,23 @@ const isSetting = (name: string) => SETTING.has(name) || BY_NAME.get(name)?.kind
  * @param inSubtitle bodies in the subtitle alone
  * @param headPlace the place the article's kicker or title opens with, if any (see `leadingPlace`)
  * @param text the article's text, to find the place it names most when nothing else says
+ * @param page the whole page, to tell whose place a gazetteer alias leaves implicit (see `PageHome`)
  */
-export function resolveDepartments(label: string | null, found: FoundBodies, inSubtitle: FoundBodies | null, headPlace: string | null = null, text = ""): string[] {
-  mergeShortForms(found, label, headPlace, text);
-  if (inSubtitle) mergeShortForms(inSubtitle, label, headPlace, text);
+export function resolveDepartments(
+  label: string | null,
+  found: FoundBodies,
+  inSubtitle: FoundBodies | null,
+  headPlace: string | null = null,
+  text = "",
+  page: PageHome | null = null,
+): string[] {
+  mergeShortForms(found, label, headPlace, text, page);
+  if (inSubtitle) mergeShortForms(inSubtitle, label, headPlace, text, page);
   let primary: string | null = null;
   const ranked = rank(found);
   if (label) {
     const entry = BY_NAME.get(label);
-    if (entry || isLabelLike(label)) {
+    if (entry || isLabelLike(label) || isLabelNamedIn(label, text)) {
       primary = entry?.name ?? label;
       if (!entry || entry.kind === PLACE_KIND) {
         // "临清市" over a story about 临清市农业农村局: the body is the more exact answer.
@@ -395,7 +464,7 @@ export function resolveDepartments(label: string | null, found: FoundBodies, inS
   const main = primary;
   const rest = ranked.filter((n) => n !== main && (!isSetting(n) || (found.get(n)?.score ?? 0) >= 2));
   const canonicalLabel = label ? canonicalDepartment(label) : null;
-  if (canonicalLabel && canonicalLabel !== main && !rest.includes(canonicalLabel) && (BY_NAME.has(label ?? "") || isLabelLike(label ?? ""))) {
+  if (canonicalLabel && canonicalLabel !== main && !rest.includes(canonicalLabel) && (BY_NAME.has(label ?? "") || isLabelLike(label ?? "") || isLabelNamedIn(label ?? "", text))) {
     rest.unshift(canonicalLabel);
   }
   rest.unshift(main);
@@ -448,9 +517,11 @@ const COUNTY_PLACES = ENTRIES.filter((e) => e.kind === PLACE_KIND).map((e) => e.
  * - the body of the article's place: the place its label names, or that its head opens with
  *   ("巨野县“一村一品”…"), or else the listed place it names most (if that body's full name is
  *   listed or was found too). A gazetteer alias is only moved to another paper's place;
- * - for a gazetteer alias ("市人社局"), its canonical name.
+ * - for a gazetteer alias ("市人社局"), its canonical name — on this paper's page (`page` names one of
+ *   its places); on another paper's page the body of the place that page names most, else the alias
+ *   stays as printed.
  */
-function mergeShortForms(found: FoundBodies, label: string | null, headPlace: string | null, text: string): void {
+function mergeShortForms(found: FoundBodies, label: string | null, headPlace: string | null, text: string, page: PageHome | null): void {
   let any = false;
   for (const name of found.keys()) {
     if (isBareStart(name)) {
@@ -492,11 +563,47 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
       if (inferred === undefined) inferred = mostNamedPlace(text);
       if (inferred && inferred.charCodeAt(inferred.length - 1) === name.charCodeAt(0)) target = inferred + tail;
     }
-    if (!target && entry) target = entry.name;
-    if (!target || target === name) continue;
+    // A gazetteer alias with nothing in the article to place it is this paper's body only on this
+    // paper's page; on another paper's it is the body of the place that page names most, or else
+    // stays as printed ("市统计局" on a page that names no city at all).
+    if (!target && entry) target = page === null || page.namesOwnPlace() ? entry.name : page.placeEndingIn(name.charCodeAt(0)) + tail;
+    if (!target || target === name || target === tail) continue;
     const g = found.get(target);
     found.set(target, { score: (g?.score ?? 0) + f.score, first: Math.min(g?.first ?? f.first, f.first) });
     found.delete(name);
+  }
+}
+
+/** Names that show a page is this paper's: its city, and the places the gazetteer lists. */
+const OWN_PLACE_NAMES = ["聊城", ...COUNTY_PLACES];
+
+/**
+ * What the whole page says about whose it is, for names that leave their place implicit ("市统计局"):
+ * read lazily, once per page, and only if an article needs it.
+ */
+export class PageHome {
+  private own: boolean | undefined;
+  private readonly places = new Map<number, string>();
+
+  constructor(private readonly text: string) {}
+
+  /** Whether the page names this paper's city or one of its listed places anywhere. */
+  namesOwnPlace(): boolean {
+    this.own ??= OWN_PLACE_NAMES.some((p) => this.text.includes(p));
+    return this.own;
+  }
+
+  /**
+   * The place ending in `end` (市, 县 or 区) that the page names most, at least twice and more than
+   * any other ("西陵市" on 西陵日报's page), or "" when none does.
+   */
+  placeEndingIn(end: number): string {
+    let place = this.places.get(end);
+    if (place === undefined) {
+      place = mostNamedPlace(this.text, end) ?? "";
+      this.places.set(end, place);
+    }
+    return place;
   }
 }
 
@@ -506,13 +613,14 @@ const QUOTED_BEFORE = new Set([..."\u201c\u2018\u300c\u300e\u300a"].map((c) => c
 /**
  * The place (by its shape, not one of this paper's) a text names most, if it names it at least
  * twice and more often than any other; null otherwise. Only asked for when an article names a body
- * with its place left implicit and nothing else tells the place.
+ * with its place left implicit and nothing else tells the place. With `only`, places ending in
+ * that character (市, 县 or 区) alone.
  */
-function mostNamedPlace(text: string): string | null {
+function mostNamedPlace(text: string, only = 0): string | null {
   const counts = new Map<string, number>();
   for (let e = 1; e < text.length; e++) {
     const c = text.charCodeAt(e);
-    if (c !== XIAN && c !== QU && c !== SHI) continue;
+    if (only !== 0 ? c !== only : c !== XIAN && c !== QU && c !== SHI) continue;
     for (let s = Math.max(0, e - 3); s < e; s++) {
       // Not a name just inside quotes or book-title marks: "“阳光市监”" is a brand, not a city.
       if (!atWordStart(text, s) || QUOTED_BEFORE.has(text.charCodeAt(s - 1)) || placeLength(text, s) !== e - s + 1) continue;

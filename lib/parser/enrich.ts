@@ -14,6 +14,7 @@ import {
   headPlaceOf,
   notePlace,
   resolveDepartments,
+  type PageHome,
   type FoundBodies,
   type GazetteerEntry,
   type NameMatch,
@@ -56,11 +57,12 @@ function scan(text: string, factor: number, tally: CategoryTally, bodies: FoundB
 }
 
 /**
- * Category, departments and dateline date of a draft article. Head lines (label, kicker, title,
- * subtitle) count `titleFactor` times for the category and more for departments; captions are
- * left out of both (they describe photos, not the story).
+ * Category, departments and dateline date of a draft article (`page`: the whole page, for names
+ * that leave their place implicit). Head lines (label, kicker, title, subtitle) count
+ * `titleFactor` times for the category and more for departments; captions are left out of both
+ * (they describe photos, not the story) unless the article has nothing else.
  */
-export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: string | null): ParsedArticle {
+export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: string | null, page: PageHome | null = null): ParsedArticle {
   const tally = newTally();
   const found: FoundBodies = new Map();
   if (d.label) scan(d.label, TITLE_FACTOR, tally);
@@ -81,6 +83,8 @@ export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: s
   // Joined in one go: a flat string, which the character-by-character scans read fastest.
   const parts: string[] = [];
   for (const b of d.blocks) if (b.type !== "caption") parts.push(b.text);
+  // A photo-news piece is nothing but captions: there they are the story.
+  if (parts.length === 0) for (const b of d.blocks) parts.push(b.text);
   const body = parts.join("\n");
   scan(body, 1, tally, found, 1, 0);
   const { category, evidence } = decideCategory(tally);
@@ -93,7 +97,7 @@ export function enrichArticle(d: DraftArticle, md: MonthDay | null, issueDate: s
     datelineDate: md && issueDate ? resolveYear(md, issueDate) : null,
     category,
     categoryEvidence: evidence,
-    departments: resolveDepartments(d.label, found, inSubtitle, headPlace, body),
+    departments: resolveDepartments(d.label, found, inSubtitle, headPlace, body, page),
     blocks: d.blocks,
     headLines: d.headLines,
   };

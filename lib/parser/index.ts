@@ -7,10 +7,11 @@
  * No file system, no database, nothing Node-only: the import, the CLI and the editors' preview all
  * call `parsePage` with bytes.
  */
-import { assembleArticle, type DraftArticle, type Layout } from "./assemble";
+import { assembleArticle, isEditorsNoteText, type DraftArticle, type Layout } from "./assemble";
 import { classify, type Token } from "./classify";
 import { datelineMonthDay, inferIssueDate, type MonthDay } from "./dateline";
 import { decode } from "./decode";
+import { PageHome } from "./departments";
 import { enrichArticle } from "./enrich";
 import { splitLines, type Line } from "./lines";
 import { markDamage, relocate } from "./repair";
@@ -74,7 +75,7 @@ function parseLines(lines: readonly Line[], text: string, encoding: ParsedPage["
 
   // Dates: the issue date is given, or inferred from the page header or the datelines.
   const leads: (MonthDay | null)[] = drafts.map((d) => {
-    const first = d.blocks.find((b) => b.type === "paragraph");
+    const first = d.blocks.find((b) => b.type === "paragraph" && !isEditorsNoteText(b.text));
     return first ? datelineMonthDay(first.text) : null;
   });
   let issueDate = validDate(options.issueDate);
@@ -100,7 +101,8 @@ function parseLines(lines: readonly Line[], text: string, encoding: ParsedPage["
     }
   }
 
-  const articles: ParsedArticle[] = drafts.map((d, i) => enrichArticle(d, leads[i] ?? null, issueDate));
+  const home = new PageHome(text);
+  const articles: ParsedArticle[] = drafts.map((d, i) => enrichArticle(d, leads[i] ?? null, issueDate, home));
 
   for (const a of articles) {
     for (const b of a.blocks) {

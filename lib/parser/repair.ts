@@ -162,7 +162,8 @@ function findSuspects(articles: readonly DraftArticle[], heads: readonly (readon
   for (let a = 0; a < n; a++) {
     const art = articles[a] as DraftArticle;
     // The text next to a jump to another page is that article's, cut there: nothing strayed after it.
-    if (continuesElsewhere(art)) continue;
+    // A rubric's box ("记者手记") restates the story beside it on purpose: its likeness proves nothing.
+    if (continuesElsewhere(art) || art.rubric) continue;
     let last: Block | undefined;
     let paras = 0;
     for (const b of art.blocks) {

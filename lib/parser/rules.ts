@@ -95,9 +95,12 @@ export function isDigit(c: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Page header
 
-/** "第03版:要闻", "第3版 要闻", "A03版:要闻", "A03 要闻", "03版 要闻". */
+/**
+ * "第03版:要闻", "第3版 要闻", "A03版:要闻", "A03 要闻", "03版 要闻", and the lettered page inside
+ * 第…版 that papers with sections print ("第A01版:要闻"): the letter names the section, the digits the page.
+ */
 export const PAGE_HEADER_NUMBERED =
-  /^(?:第\s*([0-9０-９]{1,3})\s*版|[A-Za-zＡ-Ｚａ-ｚ]\s*([0-9０-９]{1,3})\s*版?|([0-9０-９]{1,3})\s*版)\s*[\uff1a:·•|丨\-—\s]?\s*([^\s\uff1a:].{0,15})?$/u;
+  /^(?:第\s*[A-Za-zＡ-Ｚａ-ｚ]?\s*([0-9０-９]{1,3})\s*版|[A-Za-zＡ-Ｚａ-ｚ]\s*([0-9０-９]{1,3})\s*版?|([0-9０-９]{1,3})\s*版)\s*[\uff1a:·•|丨\-—\s]?\s*([^\s\uff1a:].{0,15})?$/u;
 /** A page (column) name: "一线微观察", "要闻" — a few ideographs or letters, no punctuation. */
 export const PAGE_NAME = /^[\u4e00-\u9fffA-Za-z0-9·・ ]{2,12}$/u;
 /** A masthead line in the page header: the paper's name, possibly with a date. */
@@ -143,7 +146,7 @@ export const HEAD_DATE = /(?:([0-9０-９]{1,2})\s*月\s*)?([0-9０-９]{1,2})\s
 /** First characters a dateline may start with (本报 / 据 / the agencies): a line starting with none is no dateline. */
 export const DATELINE_FIRST = charClass("本据新中人央光大");
 /** "第03版:要闻" anywhere in a header line (after a masthead or date). */
-export const PAGE_NO_ANYWHERE = /第\s*([0-9０-９]{1,3})\s*版\s*[\uff1a:·\s]?\s*([\u4e00-\u9fff]{2,8})?/u;
+export const PAGE_NO_ANYWHERE = /第\s*[A-Za-zＡ-Ｚａ-ｚ]?\s*([0-9０-９]{1,3})\s*版\s*[\uff1a:·\s]?\s*([\u4e00-\u9fff]{2,8})?/u;
 
 /** Byline role words. Longest first: "本报记者" before "记者". */
 export const ROLE_WORDS: readonly (readonly [string, "reporter" | "correspondent" | "contributor" | "photographer" | "writer-photographer"])[] = [
@@ -200,8 +203,8 @@ export const POSTFIX_ROLES: ReadonlyMap<string, "contributor" | "photographer" |
 ]);
 /** Words in a byline that name no one ("报道"), skipped. */
 export const BYLINE_NOISE = new Set(["报道", "整理", "报导", "采写"]);
-/** Words shaped like names after a role word that are column names ("■ 记者手记", "记者观察"). */
-export const NOT_A_NAME = new Set(["手记", "观察", "点评", "评论", "札记", "感言", "日记", "调查", "走访", "探访", "体验", "连线", "随笔", "述评", "专访"]);
+/** Words shaped like names after a role word that are column names ("■ 记者手记", "记者观察", "图片新闻"). */
+export const NOT_A_NAME = new Set(["手记", "观察", "点评", "评论", "札记", "感言", "日记", "调查", "走访", "探访", "体验", "连线", "随笔", "述评", "专访", "新闻"]);
 /** A person's name in a byline: two to five ideographs, with "·" for transliterated names. */
 export const PERSON_NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$/u;
 /**
@@ -229,6 +232,21 @@ export const NAME_SEPARATOR = charClass(`${LAYOUT_SPACE_CHARS}\n\r\u3001\uff0c,\
 /** A photo credit closing a caption: "记者 张三 摄", "(张三 李四 摄)", "本报记者 张三/摄". */
 export const PHOTO_CREDIT =
   /(?<=^|[\s\uff08(\u3002\uff0c,\uff1b;\uff1a:\uff01!\uff1f?\u201d])(?:本报)?(?:特约|见习|首席)?(?:记者|通讯员)?\s*([\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}(?:[\s\u3001][\u4e00-\u9fff][\u4e00-\u9fff·]{1,4})*)\s*[\uff0f/]?\s*摄\s*[\uff09)]?$/u;
+/**
+ * Rubrics (栏目名) of pieces printed inside the page's flow with no dateline or byline of their own: a
+ * photo-news block ("图片新闻": photos and their captions, no story) and the commentary boxes set
+ * beside a feature ("记者手记", "记者观察", "短评"). On a line of its own, set apart, a rubric opens a
+ * piece of its own — its title, or the kicker over the title printed under it — rather than being a
+ * subhead of the article above.
+ */
+export const PIECE_RUBRIC =
+  /^[■□●◆]?\s*[【\[]?(?:图片新闻|新闻图片|图片报道|图说新闻|摄影报道|记者手记|采访手记|编辑手记|记者观察|记者札记|短评|快评|微评)[】\]]?$/u;
+/**
+ * An editor's note (编者按) that opens an article or a series: "编者按:…", "【编者按】…", "编者的话:…".
+ * It is printed under the title, often above the byline, and is the article's text, not its lead:
+ * the dateline and its date come after it.
+ */
+export const EDITORS_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编前)[】\]\s\uff1a:]/u;
 /** Caption openers: "图为…", "▲…", "△…", "上图:…". */
 export const CAPTION_START = /^(?:图为|[▲△▶►◀]|[上下左右中]图[\uff1a:为]|图[一二三四1-9][\uff1a:])/u;
 
@@ -310,6 +328,11 @@ export const PLACE_END = charClass("省市县区旗");
 export const NOT_PLACE_FIRST = charClass("全我本该各每两此其这那外市县区省");
 /** Characters before 市 that make a common word ("超市", "夜市", "上市"), not a city. ("城市": see NOT_TOWN_DISTRICT.) */
 export const NOT_CITY_BEFORE = charClass("超都夜股楼集菜门贸上开罢闹早灯花年黑牛熊");
+/**
+ * Words before a bare 市/县/区 that make it the prefix of a body's name, not a place's ending: "记者从市
+ * 统计局获悉" names no city "记者从市". (Not 和/为/合/同, which end real names: 永和县, 无为市, 六合区, 大同市.)
+ */
+export const NOT_PLACE_BEFORE_END = charClass("从在由与及向对经据被让请将把到");
 /** Characters before 县 that make a word ("农业大县", "工业强县", "邻县"), not a county. */
 export const NOT_COUNTY_BEFORE = charClass("强大小邻属知郡州");
 /** Characters before 区 that make a word for an area ("社区", "景区", "示范区", "服务区"), not a district. */
@@ -350,8 +373,12 @@ export const PLACE_PREFIXES = [
   "区",
   "省",
 ] as const;
-/** Endings of names of bodies found in running text ("…局, …中心, …委员会, …法院, …检察院, …大学"). */
-export const BODY_ENDINGS = ["人民法院", "人民检察院", "委员会", "中心", "大学", "法院", "检察院", "局"] as const;
+/**
+ * Endings of names of bodies found in running text ("…局, …中心, …委员会, …法院, …检察院, …大学"),
+ * and the arbitration courts ("…劳动人事争议仲裁院") and colleges ("…职业技术学院") beside them.
+ * Longest first for each last character.
+ */
+export const BODY_ENDINGS = ["人民法院", "人民检察院", "委员会", "仲裁院", "中心", "大学", "学院", "法院", "检察院", "局"] as const;
 /** Words ending like a body that are not bodies ("大局", "格局", "中心城区" is cut before this check). */
 export const NOT_BODY = /(?:大局|全局|格局|布局|困局|结局|开局|破局|变局|骗局|当局|为中心|的中心)$/u;
 /** Characters a bare "市/县/区" prefix may follow (a word boundary): "记者从市某局获悉". */

@@ -1,11 +1,12 @@
 /**
  * Page → header, articles, ads and leading fragments. An article starts at the head lines (label,
  * kicker, title) found directly above an anchor: a subtitle ("——…"), a byline ("■ 本报记者 …") or a
- * dateline lead ("本报讯(…)"). Everything up to the next article's head is its body.
+ * dateline lead ("本报讯(…)"); a piece with none of these (a photo-news block, a reporter's notebook
+ * box) starts at its rubric ("图片新闻", "记者手记"). Everything up to the next article's head is its body.
  */
 import type { Token } from "./classify";
-import { isLabelLike, isPlainLabel } from "./departments";
-import { HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE, PARALLEL_PHRASES } from "./rules";
+import { isLabelLike, isLabelNamedIn, isPlainLabel } from "./departments";
+import { EDITORS_NOTE, HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE, PARALLEL_PHRASES, PIECE_RUBRIC } from "./rules";
 import { endsSentence, isBrokenTitleLine, isQuotedHeadline, jumpAtStart, looksLikeCaption } from "./sentences";
 
 /** An article as found on the page, before its head is read and its body turned into blocks. */
@@ -82,7 +83,7 @@ export function findHeader(tokens: readonly Token[]): Pick<PageSegments, "header
   if (pageName === null) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    if (t && next && t.kind === "heading" && PAGE_NAME.test(t.text) && !isLabelLike(t.text)) {
+    if (t && next && t.kind === "heading" && PAGE_NAME.test(t.text) && !isLabelLike(t.text) && !PIECE_RUBRIC.test(t.text)) {
       const overHeadline = next.kind === "heading" && (next.gapBefore > 0 || header.length > 0);
       // Over text continued from elsewhere, or over the jump line that opens it; a longer line
       // there is that text's title printed again.
@@ -141,6 +142,43 @@ function labelledHeadAbove(tokens: readonly Token[], j: number, from: number, ad
   return -1;
 }
 
+/** Most title lines printed under a rubric ("记者手记" / its title / text). */
+const MAX_RUBRIC_TITLE_LINES = 2;
+
+/** Whether a token is a rubric line set apart (see PIECE_RUBRIC), not an ad's slogan. */
+const isRubric = (t: Token | undefined, k: number, adSlogan: Uint8Array) =>
+  t !== undefined && t.kind === "heading" && adSlogan[k] !== 1 && PIECE_RUBRIC.test(t.text);
+
+/**
+ * A piece opened by a rubric at `j` ("图片新闻" over captions, "记者手记" over its title and text):
+ * the rubric and up to two title lines under it are the head, what follows is the body. None when
+ * the rubric is not set apart, or when an anchor (byline, dateline, subtitle) follows the head:
+ * then the article is found by that anchor, the rubric kept as its kicker (see `headTop`).
+ */
+function rubricStart(tokens: readonly Token[], j: number, first: number, adSlogan: Uint8Array): Start | null {
+  const t = tokens[j];
+  if (!isRubric(t, j, adSlogan) || ((t as Token).gapBefore === 0 && j !== first)) return null;
+  let b = j + 1;
+  while (
+    b - j <= MAX_RUBRIC_TITLE_LINES &&
+    tokens[b]?.kind === "heading" &&
+    !looksLikeCaption((tokens[b] as Token).text) &&
+    (b === j + 1 || (tokens[b] as Token).gapBefore === 0)
+  ) {
+    b++;
+  }
+  const body = tokens[b];
+  // Title lines with nothing of their own under them are the body (a photo block's first caption).
+  if (body === undefined || body.kind === "heading") b = j + 1;
+  if (tokens[b] === undefined || isAnchor(tokens[b])) return null;
+  return { headStart: j, groupStart: b, groupEnd: b };
+}
+
+/** Whether a token is an editor's note (see EDITORS_NOTE). */
+const isEditorsNote = (t: Token | undefined) => t !== undefined && t.kind === "text" && EDITORS_NOTE.test(t.text);
+/** Whether a token is a byline printed in a head (not one closing an article in brackets). */
+const isHeadByline = (t: Token | undefined) => t !== undefined && t.kind === "byline" && !t.closing;
+
 interface Start {
   headStart: number;
   /** First anchor token. */
@@ -166,6 +204,13 @@ export function segment(tokens: readonly Token[]): PageSegments {
   for (let j = first; j < tokens.length; j++) {
     const t = tokens[j];
     if (!t) continue;
+    const rubric = rubricStart(tokens, j, first, adSlogan);
+    if (rubric) {
+      starts.push(rubric);
+      claimedUpTo = rubric.groupStart;
+      j = claimedUpTo - 1;
+      continue;
+    }
     const labelled = isAnchor(t) ? -1 : labelledHeadAbove(tokens, j, claimedUpTo, adSlogan);
     if (labelled >= 0) {
       starts.push({ headStart: labelled, groupStart: j, groupEnd: j });
@@ -175,12 +220,20 @@ export function segment(tokens: readonly Token[]): PageSegments {
     if (!isAnchor(t)) continue;
     let end = j;
     while (end < tokens.length && (tokens[end]?.kind === "subtitle" || tokens[end]?.kind === "byline")) end++;
+    // An editor's note between the head and its byline ("——副题" / "编者按:…" / "■ 本报记者 …"): the
+    // note opens the text, and the byline under it is still this head's.
+    if (t.kind === "subtitle" && isEditorsNote(tokens[end]) && isHeadByline(tokens[end + 1])) {
+      end++;
+      while (end < tokens.length && tokens[end]?.kind === "byline") end++;
+    }
+    // With no subtitle the byline is the anchor, the note right above it: the head is above the note.
+    const above = t.kind === "byline" && j - 1 > claimedUpTo && isEditorsNote(tokens[j - 1]) ? j - 1 : j;
     // Walk back over heading lines: label, kicker, title (a title may take two lines); never into
     // the slogans printed right under an ad's marker.
-    let top = j;
-    while (top - 1 >= claimedUpTo && j - top < MAX_HEAD_LINES && isHeadLine(tokens, top - 1, j, adSlogan)) top--;
+    let top = above;
+    while (top - 1 >= claimedUpTo && above - top < MAX_HEAD_LINES && isHeadLine(tokens, top - 1, above, adSlogan)) top--;
     const heads: number[] = [];
-    for (let k = top; k < j; k++) heads.push(k);
+    for (let k = top; k < above; k++) heads.push(k);
     if (heads.length === 0) {
       // A byline or subtitle with no headline stays in the body; a dateline lead without one is
       // worth an editor's look (a lost title, or a brief run into the story above).
@@ -190,10 +243,12 @@ export function segment(tokens: readonly Token[]): PageSegments {
     heads.splice(0, headTop(tokens, heads, starts.length === 0));
     // A dateline or a jump line opens the body; subtitle and bylines are head.
     const opensBody = t.kind === "dateline" || opensContinued(t);
-    starts.push({ headStart: heads[0] as number, groupStart: j, groupEnd: opensBody ? j : end });
+    starts.push({ headStart: heads[0] as number, groupStart: above, groupEnd: opensBody ? j : end });
     claimedUpTo = Math.max(end, j + 1);
     // A dateline right under the byline ("■ 本报记者 A" then "本报讯 …") opens this article's text;
-    // it is no lead of another article that lost its title.
+    // it is no lead of another article that lost its title. So does one under an editor's note
+    // printed right under the head.
+    if (!opensBody && isEditorsNote(tokens[claimedUpTo]) && tokens[claimedUpTo + 1]?.kind === "dateline") claimedUpTo++;
     if (!opensBody && tokens[claimedUpTo]?.kind === "dateline") claimedUpTo++;
     j = claimedUpTo - 1;
   }
@@ -241,9 +296,10 @@ function headTop(tokens: readonly Token[], heads: readonly number[], firstArticl
       continue;
     }
     const above = heads[keep - 1] as number;
-    if (isLabelLike((tokens[above] as Token).text)) keep--;
+    const aboveText = (tokens[above] as Token).text;
+    if (isLabelLike(aboveText) || isLabelNamedIn(aboveText, tokens, (heads[heads.length - 1] as number) + 1)) keep--;
     else if (firstArticle && keep === 1 && !afterAd(tokens, above)) keep--;
-    else if (!kicker && isKickerApart(tokens, above)) {
+    else if (!kicker && (isKickerApart(tokens, above) || PIECE_RUBRIC.test((tokens[above] as Token).text))) {
       // A label may still stand above the kicker ("芝罘区" / kicker / title).
       kicker = true;
       keep--;

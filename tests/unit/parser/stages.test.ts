@@ -441,6 +441,22 @@ describe("head reading", () => {
     });
   });
 
+  it("should take a name the article repeats for its label, whatever its place looks like", () => {
+    // "枣林区" reads like 林区 (a forest) by its shape; the lead naming the body settles it.
+    const body = [classifyLine({ no: 5, text: "本报讯(董倩)4月7日,枣林区行政审批服务局推出年报“掌上报”服务。", indent: false }, 1)];
+    expect(readHead(heads(["枣林区行政审批服务局", 1], ["个体工商户年报实现“指尖办”", 1]), body)).toEqual({
+      label: "枣林区行政审批服务局",
+      kicker: null,
+      title: "个体工商户年报实现“指尖办”",
+    });
+    expect(readHead(heads(["枣林区行政审批服务局", 1], ["个体工商户年报实现“指尖办”", 1])).label).toBeNull();
+    const page = parsePage("标题一\n\n本报讯 4月6日,正文一。\n\n枣林区行政审批服务局\n\n个体工商户年报实现“指尖办”\n\n本报讯(董倩)4月7日,今年,枣林区行政审批服务局推出年报服务。\n");
+    expect(page.articles.map((a) => [a.label, a.title, a.departments[0]])).toEqual([
+      [null, "标题一", undefined],
+      ["枣林区行政审批服务局", "个体工商户年报实现“指尖办”", "枣林区行政审批服务局"],
+    ]);
+  });
+
   it("should know places and labels of other papers by their shape", () => {
     expect(["齐河县人民法院", "曹县人民检察院", "任城区人民法院", "德州市住房和城乡建设局"].map(isLabelLike)).toEqual([true, true, true, true]);
     expect(placeLength("德州市市场监督管理局", 0)).toBe(3);
@@ -463,6 +479,8 @@ describe("segment", () => {
   it("should find numbered, lettered and bare page headers", () => {
     expect(findHeader(tokens("第03版:要闻\n\n标题\n\n本报讯 正文。"))).toMatchObject({ pageName: "要闻", pageNumber: 3, headerDate: null });
     expect(findHeader(tokens("A05 经济\n\n标题"))).toMatchObject({ pageName: "经济", pageNumber: 5 });
+    // A section letter inside 第…版 names the section; the digits are the page.
+    expect(findHeader(tokens("第A01版:要闻\n\n标题"))).toMatchObject({ pageName: "要闻", pageNumber: 1 });
     expect(findHeader(tokens("聊城日报\n2026年4月8日 星期三\n第3版 要闻\n\n标题"))).toMatchObject({
       pageName: "要闻",
       pageNumber: 3,
@@ -573,6 +591,70 @@ describe("segment", () => {
   });
 });
 
+describe("rubric pieces and editor's notes", () => {
+  const story = "城际铁路可研报告获批\n\n本报讯 4月13日,记者从市发展和改革委员会获悉,可研报告获批。\n\n项目建成后,通行时间将缩短至30分钟以内。\n\n";
+
+  it("should read a rubric as a heading, never as a byline", () => {
+    expect(classifyLine({ no: 1, text: "图片新闻", indent: false }, 1).kind).toBe("heading");
+    expect(parseBylineLine("■ 记者手记")).toBeNull();
+  });
+
+  it("should make a photo-news block after an article a piece of its own, its captions its story", () => {
+    const page = parsePage(
+      `${story}图片新闻\n\n4月13日,植保无人机在万亩小麦示范方开展作业。 记者 程远航 摄\n\n4月12日,游客在樱花谷景区赏花。\n通讯员 廖雪 摄\n`,
+      { issueDate: "2026-04-15" },
+    );
+    expect(page.articles.map((a) => a.title)).toEqual(["城际铁路可研报告获批", "图片新闻"]);
+    const photos = page.articles[1];
+    expect(photos?.blocks.map((b) => [b.type, b.sourceLines])).toEqual([
+      ["caption", [9]],
+      ["caption", [11, 12]],
+    ]);
+    expect(photos?.bylines).toEqual([
+      { name: "程远航", role: "photographer" },
+      { name: "廖雪", role: "photographer" },
+    ]);
+    // Nothing but captions: they decide the category.
+    expect(photos?.category).toBe("agriculture");
+    expect(page.articles[0]?.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph"]);
+  });
+
+  it("should make a reporter's notebook box its own article, its rubric the kicker, its words left in place", () => {
+    const page = parsePage(
+      "让数据多跑路\n\n——汶南市深化“一网通办”改革纪实\n\n■ 本报记者 罗青禾\n\n汶南市推进“一网通办”改革,数据共享让群众少跑腿。\n\n数据共享平台归集38个部门的数据,“一网通办”事项达1286项。\n\n" +
+        "政务服务中心综合窗口\n\n记者手记\n\n改革就是要把难处留给自己\n\n采访中,记者听到最多的一句话是“没想到这么快”。\n\n改革永远在路上。期待更多像“一网通办”这样的改革。\n",
+      { issueDate: "2026-03-20" },
+    );
+    expect(page.articles.map((a) => [a.kicker, a.title])).toEqual([
+      [null, "让数据多跑路"],
+      ["记者手记", "改革就是要把难处留给自己"],
+    ]);
+    expect(page.articles[0]?.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph", "caption"]);
+    expect(page.articles[1]?.blocks.map((b) => [b.sourceLines, b.flags])).toEqual([
+      [[17], []],
+      [[19], []],
+    ]);
+  });
+
+  it("should keep the byline under an editor's note in the head, and take the lead after the note", () => {
+    const note = "编者按:岁末年初,农民工工资支付问题备受关注。本报推出系列报道,敬请关注。";
+    const withSubtitle = parsePage(`工钱追回来了\n——集中开展欠薪专项执行行动\n\n${note}\n\n■ 本报记者 卢思远 本报通讯员 詹晓彤\n\n当天,法院集中发放执行款426万元。\n`);
+    expect(withSubtitle.articles.map((a) => [a.title, a.subtitle, a.bylines.map((b) => b.name), a.headLines])).toEqual([
+      ["工钱追回来了", "集中开展欠薪专项执行行动", ["卢思远", "詹晓彤"], [1, 2, 6]],
+    ]);
+    expect(withSubtitle.articles[0]?.blocks.map((b) => [b.sourceLines, b.flags])).toEqual([
+      [[4], []],
+      [[8], []],
+    ]);
+    const noSubtitle = parsePage(`第07版:法治\n\n工钱追回来了\n\n${note}\n\n■ 本报记者 卢思远\n\n当天,法院集中发放执行款426万元。\n`);
+    expect(noSubtitle.articles.map((a) => [a.title, a.bylines.map((b) => b.name), a.blocks.length])).toEqual([["工钱追回来了", ["卢思远"], 2]]);
+    // A dateline under the note is the lead: its people and its date.
+    const dateline = parsePage(`工钱追回来了\n——专项执行行动\n\n${note}\n\n本报讯(记者 卢思远)12月30日,法院集中发放执行款。\n`, { issueDate: "2026-01-03" });
+    expect(dateline.articles.map((a) => [a.bylines.map((b) => b.name), a.datelineDate])).toEqual([[["卢思远"], "2025-12-30"]]);
+    expect(dateline.warnings.map((w) => w.code)).not.toContain("untitled-lead");
+  });
+});
+
 describe("blocks and repairs", () => {
   const body = (text: string) => classify(splitLines(text));
 
@@ -584,6 +666,17 @@ describe("blocks and repairs", () => {
       ["subhead", [7], []],
       ["paragraph", [9], []],
     ]);
+  });
+
+  it("should take a short last line for a caption when the byline credits photos, even if it is indented", () => {
+    const indented = classify(splitLines("\u3000\u3000入冬以来,用电负荷持续攀升,供电公司组织人员巡视设备。\n\n\u3000\u3000抢修人员在高空作业"));
+    const layout = { indentedParagraphs: true };
+    expect(buildBlocks(indented, layout, true).blocks.map((b) => [b.type, b.flags])).toEqual([
+      ["paragraph", []],
+      ["caption", []],
+    ]);
+    // Without a photo credit an indented line on an indented page is a paragraph (its end lost).
+    expect(buildBlocks(indented, layout).blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph"]);
   });
 
   it("should join a paragraph across a photo caption printed between its halves", () => {
@@ -783,6 +876,35 @@ describe("departments and categories", () => {
     expect(departmentsOf({ label: "临清市", kicker: null, title: "供暖", subtitle: null, text: "记者从市城市管理局获悉。" })).toContain("聊城市城市管理局");
   });
 
+  it("should find arbitration courts and colleges, but not a school named after a centre nor a title's 局", () => {
+    expect(departmentsOf({ label: null, kicker: null, title: "劳动争议“速裁”", subtitle: null, text: "1月2日,记者从西陵市劳动人事争议仲裁院获悉,仲裁院开辟“绿色通道”。" })[0]).toBe(
+      "西陵市劳动人事争议仲裁院",
+    );
+    // A college opens with a place the shape rules need not know; a count before 学院 is no name.
+    expect(departmentsOf({ label: null, kicker: null, title: "校企合作", subtitle: null, text: "4月11日,澄州职业技术学院与企业共建6个产业学院。毕业后优先录用。学院党委书记表示。" })).toEqual([
+      "澄州职业技术学院",
+    ]);
+    expect(departmentsOf({ label: null, kicker: null, title: "课后服务", subtitle: null, text: "沂阳县石桥镇中心小学的操场上,社团活动同时开展。" })).toEqual([]);
+    expect(departmentsOf({ label: null, kicker: null, title: "改革", subtitle: null, text: "汶南市行政审批服务局局长唐泽民说,将继续推进。" })).toEqual(["汶南市行政审批服务局"]);
+  });
+
+  it("should not take a word before a bare 市 for a city", () => {
+    expect(placeLength("记者从市统计局获悉", 0)).toBe(0);
+    expect(placeLength("无为市", 0)).toBe(3);
+  });
+
+  it("should place a gazetteer alias by the page it is printed on", () => {
+    const page = (text: string) => parsePage(text, { issueDate: "2026-01-05" });
+    const alias = (text: string) => page(text).articles[0]?.departments;
+    const story = "劳动争议调解\n\n本报讯(记者 葛文静)1月2日,记者从市总工会获悉,全市设立调解工作站12个。\n\n";
+    // Another paper's page: the city that page keeps naming.
+    expect(alias(`${story}西陵市法院\n\n本报讯 1月3日,西陵市人民法院审结案件。西陵市人民检察院参与。\n`)).toEqual(["西陵市总工会"]);
+    // A page that names no place at all: as printed, not this paper's body.
+    expect(alias(story)).toEqual(["市总工会"]);
+    // This paper's page: the gazetteer's canonical name.
+    expect(alias(`${story}临清市\n\n农技下沉\n\n本报讯 1月3日,临清市农业农村局组织培训。\n`)).toEqual(["聊城市总工会"]);
+  });
+
   it("should categorise by the weighted table, with evidence", () => {
     expect(categorize("聊城仲裁委部署2026年服务新举措", "仲裁 法治 调解")).toMatchObject({ category: "courts" });
     expect(categorize("聊城首期“你点我检”完成百批次抽样检测", "食品 抽检")).toMatchObject({ category: "food-safety" });
@@ -794,6 +916,8 @@ describe("departments and categories", () => {
     // No spec category covers fire drills, heritage or tourism: they stay other.
     expect(categorize("非遗里的年味", "蓬莱阁景区的非遗展示馆 文旅体验 游客")).toMatchObject({ category: "other" });
     expect(categorize("消防救援大队开展实战演练", "消防员 演练")).toMatchObject({ category: "other" });
+    // Meals for the elderly run by 民政: a public service.
+    expect(categorize("“暖心食堂”开到老人家门口", "枫林县民政局为1800余名老人提供助餐服务")).toMatchObject({ category: "public-service" });
   });
 });
 
