@@ -1,3 +1,4 @@
+import { IssueSearchForm } from "@/components/issue-search-form";
 import { PageMap } from "@/components/page-map";
 import type { IssueView } from "@/lib/db/issues";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
@@ -8,13 +9,7 @@ export function IssueOverview({ issue }: { issue: IssueView }) {
     <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
       <h1 className="mb-1 font-serif text-3xl font-bold">{formatIssueDate(issue.date)}</h1>
       <p className="mb-4 text-muted">{issue.number ? `第${issue.number}期 · ` : ""}共 {issue.pages.length} 个版面</p>
-      <form action="/search" role="search" aria-label="在本期中检索" className="mb-6 flex max-w-xl gap-2">
-        <input type="hidden" name="from" value={issue.date} />
-        <input type="hidden" name="to" value={issue.date} />
-        <label htmlFor="issue-search" className="sr-only">在本期中检索</label>
-        <input id="issue-search" name="q" type="search" placeholder="在本期中检索" className="min-w-0 flex-1 rounded border border-rule bg-paper px-3 py-1.5" />
-        <button type="submit" className="rounded border border-rule px-3 py-1.5">检索</button>
-      </form>
+      <IssueSearchForm date={issue.date} className="mb-6 max-w-xl" />
       <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
         {issue.pages.map((p) => {
           const label = `${formatPageNumber(p.number)}${p.name ? `:${p.name}` : ""}`;

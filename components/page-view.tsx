@@ -1,3 +1,4 @@
+import { IssueSearchForm } from "@/components/issue-search-form";
 import { PageMap } from "@/components/page-map";
 import type { PageView } from "@/lib/db/pages";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
@@ -79,13 +80,7 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
               </li>
             ))}
           </ol>
-          <form action="/search" role="search" aria-label="在本期中检索" className="mt-4 flex gap-2">
-            <input type="hidden" name="from" value={issue.date} />
-            <input type="hidden" name="to" value={issue.date} />
-            <label htmlFor="issue-search" className="sr-only">在本期中检索</label>
-            <input id="issue-search" name="q" type="search" placeholder="在本期中检索" className="min-w-0 flex-1 rounded border border-rule bg-paper px-3 py-1.5" />
-            <button type="submit" className="rounded border border-rule px-3 py-1.5">检索</button>
-          </form>
+          <IssueSearchForm date={issue.date} className="mt-4" />
           <nav aria-label="往期" className="mt-4 flex flex-wrap gap-4 text-base">
             {view.prevIssue ? <a href={`/issues/${view.prevIssue}`}>上一期</a> : null}
             {view.nextIssue ? <a href={`/issues/${view.nextIssue}`}>下一期</a> : null}
