@@ -190,13 +190,8 @@ export const ROLE_WORDS: readonly (readonly [string, "reporter" | "correspondent
  * whole word, never as the start of one ("文明", "图为").
  */
 export const POSTFIX_ROLES: ReadonlyMap<string, "contributor" | "photographer" | "writer-photographer"> = new Map([
-  ["文/图", "writer-photographer"],
-  ["文\uff0f图", "writer-photographer"],
-  ["图/文", "writer-photographer"],
-  ["图\uff0f文", "writer-photographer"],
-  ["文·图", "writer-photographer"],
-  ["文图", "writer-photographer"],
-  ["图文", "writer-photographer"],
+  // Every spelling of 文图 the role words know ("文/图", "图文"…), so the two lists cannot drift.
+  ...ROLE_WORDS.filter(([, role]) => role === "writer-photographer").map(([w]) => [w, "writer-photographer"] as const),
   ["摄影", "photographer"],
   ["文", "contributor"],
   ["图", "photographer"],

@@ -32,6 +32,18 @@ import type { Block, ParseWarning } from "@/lib/parser/types";
 const tokens = (text: string) => classify(splitLines(text));
 const tok = (text: string, gapBefore = 1) => classifyLine({ no: 1, text, indent: false }, gapBefore);
 
+/** An article of one title line and paragraphs two lines apart, as the relocation tests need. */
+const draft = (title: string, paras: string[], first: number): DraftArticle =>
+  assembleArticle(
+    {
+      heads: [classifyLine({ no: first, text: title, indent: false }, 1)],
+      subtitle: null,
+      bylines: [],
+      body: paras.map((p, i) => classifyLine({ no: first + 2 + 2 * i, text: p, indent: false }, 1)),
+    },
+    { indentedParagraphs: false },
+  );
+
 describe("decode", () => {
   const text = "一线微观察\r\n本报讯(记者 张三)4月1日,测试。";
   it.each([
@@ -757,16 +769,6 @@ describe("blocks and repairs", () => {
   });
 
   it("should move a stray paragraph back to the article it is about, with a warning", () => {
-    const draft = (title: string, paras: string[], first: number): DraftArticle =>
-      assembleArticle(
-        {
-          heads: [classifyLine({ no: first, text: title, indent: false }, 1)],
-          subtitle: null,
-          bylines: [],
-          body: paras.map((p, i) => classifyLine({ no: first + 2 + 2 * i, text: p, indent: false }, 1)),
-        },
-        { indentedParagraphs: false },
-      );
     const tax = draft("聊城税务系统下沉式沟通激活税企发展", ["本报讯(记者 朱海波)12月25日,聊城税务系统推行下沉式沟通模式,组建税企沟通专班。", "东昌府区税务局举办培训活动,现场解答纳税人疑问。"], 1);
     const injury = draft(
       "聊城建立工伤康复专家库",
@@ -787,16 +789,6 @@ describe("blocks and repairs", () => {
 });
 
 describe("relocating a run of strays", () => {
-  const draft = (title: string, paras: string[], first: number): DraftArticle =>
-    assembleArticle(
-      {
-        heads: [classifyLine({ no: first, text: title, indent: false }, 1)],
-        subtitle: null,
-        bylines: [],
-        body: paras.map((p, i) => classifyLine({ no: first + 2 + 2 * i, text: p, indent: false }, 1)),
-      },
-      { indentedParagraphs: false },
-    );
 
   it("should judge strays printed together as a run, and not join one onto a sentence it does not finish", () => {
     const parking = draft(
