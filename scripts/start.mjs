@@ -1,7 +1,8 @@
 /**
  * `npm start`: install what is missing, generate the Prisma client, migrate, import and publish the
- * sample edition, build, and serve on PORT (default 3000). Safe to run again: every step checks
- * first and the import is idempotent.
+ * sample edition into a new (empty) database, create the first chief editor's account when there
+ * is none (its one-time password is printed), build, and serve on PORT (default 3000). Safe to run
+ * again: every step checks first, and no step changes editors' data.
  */
 import { spawn } from "node:child_process";
 import net from "node:net";
@@ -10,6 +11,7 @@ import {
   StepError,
   ensureBuild,
   ensureDependencies,
+  ensureFirstChief,
   ensurePrismaClient,
   importSample,
   migrate,
@@ -42,8 +44,11 @@ await runMain("npm start", async () => {
   ensurePrismaClient();
   migrate(databaseUrl);
   importSample(databaseUrl);
+  const firstChief = ensureFirstChief(databaseUrl);
   ensureBuild({ databaseUrl });
-  step(`Serving on http://localhost:${port}`);
+  // Again after the build's long output, so the one-time password is not scrolled away.
+  if (firstChief) console.log(`\n${firstChief}`);
+  step(`Serving on http://localhost:${port} (editors: http://localhost:${port}/editor)`);
   const server = spawn("npx", ["next", "start", "-p", port], {
     cwd: ROOT,
     stdio: "inherit",

@@ -7,6 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -117,14 +118,53 @@ export function migrate(databaseUrl) {
   run("npm", ["run", "-s", "db:migrate"], { env: { DATABASE_URL: databaseUrl }, what: "npm run db:migrate" });
 }
 
-/** Imports and publishes the sample edition in data/sample (a no-op when it is already there). */
-export function importSample(databaseUrl) {
+/** Number of issues in the database (0 for a new one). */
+function countIssues(databaseUrl) {
+  const file = databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");
+  const Database = createRequire(import.meta.url)("better-sqlite3");
+  const db = new Database(path.resolve(ROOT, file), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("SELECT COUNT(*) AS n FROM Issue").get().n;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Imports and publishes the sample edition in data/sample, only into a database with no issues:
+ * once a paper has imported its own pages (which may have the sample's dates), a restart must
+ * never replace or republish them. `force` imports it anyway (the import itself is idempotent).
+ */
+export function importSample(databaseUrl, { force = false } = {}) {
   if (!fs.existsSync(path.join(ROOT, "scripts", "ingest.ts"))) return;
+  if (!force) {
+    const issues = countIssues(databaseUrl);
+    if (issues > 0) {
+      console.log(`\n\u2713 The database holds ${issues} issue(s): the sample edition is not imported over them`);
+      return;
+    }
+  }
   step("Importing the sample edition (data/sample)");
   run("npm", ["run", "-s", "ingest", "--", "data/sample", "--publish"], {
     env: { DATABASE_URL: databaseUrl },
     what: "npm run ingest -- data/sample --publish",
   });
+}
+
+/**
+ * On a database without accounts, creates the first chief editor (FIRST_CHIEF_EMAIL, default
+ * chief@newsroom.local) and prints its one-time password; does nothing once any account exists.
+ */
+export function ensureFirstChief(databaseUrl) {
+  const email = process.env.FIRST_CHIEF_EMAIL || "chief@newsroom.local";
+  const res = run("npm", ["run", "-s", "editor:create", "--", "--first", "--email", email, "--name", "总编辑", "--role", "chief"], {
+    env: { DATABASE_URL: databaseUrl },
+    what: "npm run editor:create -- --first",
+    quiet: true,
+  });
+  const printed = String(res.stdout ?? "").trim();
+  if (printed) console.log(`\n${printed}`);
+  return printed || null;
 }
 
 function listFiles(dir) {
