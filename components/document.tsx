@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { SITE_CSS } from "@/lib/generated/site-css";
 import { READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
 import { renderToHtml } from "@/lib/site/html/render";
+import { serveHtml } from "@/lib/site/http";
 import { APPLY_SAVED_READER_SCALE } from "@/lib/site/reader-scale";
 
 /**
@@ -149,43 +150,19 @@ function ErrorMain({ retry }: { retry: string }) {
 
 /**
  * A reader page's response: `render` gives the page, or null when nothing published is there
- * (the 404 page). A failure is logged and answered with the error page (500), never with its
- * details.
+ * (the 404 page). Status, ETag and the answer to a failure (the error page, 500) are
+ * lib/site/http.ts's.
  */
-export async function serveDocument(request: Request, render: () => Promise<Page | null>): Promise<Response> {
-  try {
-    const page = await render();
-    if (page !== null) return documentResponse(request, await renderDocument(page), page.status ?? 200);
-    return documentResponse(request, await renderDocument(await renderPage({ title: "找不到这一页", robots: "noindex" }, <NotFoundMain />)), 404);
-  } catch (err) {
-    console.error(`GET ${new URL(request.url).pathname} failed:`, err);
-    const { pathname, search } = new URL(request.url);
-    const page = await renderPage({ title: "页面暂时无法显示", robots: "noindex" }, <ErrorMain retry={pathname + search} />);
-    return documentResponse(request, await renderDocument(page), 500);
-  }
-}
-
-/**
- * The response for a rendered document, with an ETag so a returning reader's browser gets a
- * 304 instead of the page again. Reader pages change only when an issue is (re)published.
- */
-export function documentResponse(request: Request, html: string, status = 200): Response {
-  const etag = `W/"${fnv1a(html)}-${html.length.toString(36)}"`;
-  const headers = {
-    "content-type": "text/html; charset=utf-8",
-    "cache-control": "public, max-age=0, must-revalidate",
-    etag,
-  };
-  if (status === 200 && request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(html, { status, headers });
-}
-
-/** 32-bit FNV-1a of a string's UTF-16 code units, as base-36: a cheap fingerprint, not a security hash. */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+export function serveDocument(request: Request, render: () => Promise<Page | null>): Promise<Response> {
+  return serveHtml(
+    request,
+    async () => {
+      const page = await render();
+      return page === null ? null : { html: await renderDocument(page), status: page.status ?? 200 };
+    },
+    {
+      notFound: async () => renderDocument(await renderPage({ title: "找不到这一页", robots: "noindex" }, <NotFoundMain />)),
+      failed: async (retry) => renderDocument(await renderPage({ title: "页面暂时无法显示", robots: "noindex" }, <ErrorMain retry={retry} />)),
+    },
+  );
 }

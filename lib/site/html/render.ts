@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /**
- * Server components → a static HTML string, for the reader's pages (lib/site/html/document.tsx).
+ * Server components → a static HTML string, for the reader's pages (components/document.tsx).
  *
  * Why not React DOM's own server renderer: Next.js refuses `react-dom/server` in route handlers
  * and server components, and a page rendered by Next ships its client runtime (React DOM and the
@@ -83,6 +83,8 @@ const SVG_KEBAB = new Set([
 
 /** Props that are React's business, not attributes. */
 const NOT_ATTRIBUTES = new Set(["children", "key", "ref", "dangerouslySetInnerHTML", "suppressHydrationWarning", "suppressContentEditableWarning", "defaultValue", "defaultChecked"]);
+/** Elements whose first newline the HTML parser drops (see renderElement). */
+const LEADING_NEWLINE_EATEN = new Set(["pre", "listing", "textarea"]);
 /** Elements whose `value` is form state, written below (on any other element it is a plain attribute). */
 const FORM_VALUE = new Set(["input", "select", "textarea", "option"]);
 /** Attributes holding a URL: a `javascript:` one is refused (React replaces it with one that throws). */
@@ -247,6 +249,11 @@ async function renderElement(el: Element, ctx: Context): Promise<string> {
   // Script and style text is not HTML: written as is, only a closing tag inside it is broken up.
   else if (tag === "script" || tag === "style") body = flattenText(props.children).replace(/<\/(script|style)/gi, "<\\/$1");
   else body = await renderNode(props.children, inner);
+  // The HTML parser drops a newline that comes straight after <pre>, <listing> or <textarea>, so
+  // content that starts with one (a page's raw text does) would lose it: one more is written for
+  // the parser to eat, as React DOM does. Decided on the written body, not on the children's shape
+  // (React looks only at a single string child), and CR counts: the parser reads CR and CRLF as LF.
+  if (LEADING_NEWLINE_EATEN.has(tag) && (body[0] === "\n" || body[0] === "\r")) body = `\n${body}`;
   return `${open}${body}</${tag}>`;
 }
 

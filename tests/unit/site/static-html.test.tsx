@@ -11,26 +11,12 @@ import { renderToHtml } from "@/lib/site/html/render";
 import { searchParamsSchema } from "@/lib/validations/search";
 import { SearchForm } from "@/app/search/search-form";
 import { SearchResults } from "@/app/search/search-results";
+import { normalise } from "./same-as-react";
 
 /**
  * Our static renderer and React DOM's own must write the same document for the site's components:
- * the same elements, attributes, text and order. Spelling that HTML treats alike is normalised
- * first (attribute order and name case, `hidden` vs `hidden=""`, `<br/>` vs `<br>`, which
- * characters are written as entities).
+ * the same elements, attributes, text and order, up to the spelling normalise() documents.
  */
-function normalise(html: string): string {
-  const decode = (s: string) =>
-    s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!,
-    );
-  return html
-    .replace(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*\/?>/g, (_, tag: string, attrs: string) => {
-      const list = [...attrs.matchAll(/\s+([^\s=>/]+)(?:="([^"]*)")?/g)].map(([, name, value]) => `${name!.toLowerCase()}=${JSON.stringify(decode(value ?? ""))}`);
-      return `<${tag.toLowerCase()}${list.sort().map((a) => ` ${a}`).join("")}>`;
-    })
-    .replace(/>([^<]+)</g, (_, text: string) => `>${decode(text)}<`);
-}
-
 async function expectSameAsReact(node: React.ReactElement) {
   const ours = await renderToHtml(node);
   expect(normalise(ours)).toBe(normalise(renderToStaticMarkup(node)));
@@ -194,6 +180,28 @@ describe("renderToHtml", () => {
     expect(await renderToHtml(<><br /><input name="q" defaultValue="a&b" /><script dangerouslySetInnerHTML={{ __html: "1<2" }} /><textarea defaultValue="x<y" /></>)).toBe(
       '<br><input name="q" value="a&amp;b"><script>1<2</script><textarea>x&lt;y</textarea>',
     );
+  });
+
+  it("should write one more newline where content starts with one that the HTML parser would eat, as React DOM does", async () => {
+    // A page's raw text (the 原文 view) starts with blank lines.
+    expect(await expectSameAsReact(<pre className="x">{"\n\n第01版"}</pre>)).toBe('<pre class="x">\n\n\n第01版</pre>');
+    expect(await expectSameAsReact(<textarea defaultValue={"\nx<y"} />)).toBe("<textarea>\n\nx&lt;y</textarea>");
+    expect(await expectSameAsReact(<pre dangerouslySetInnerHTML={{ __html: "\n<b>a</b>" }} />)).toBe("<pre>\n\n<b>a</b></pre>");
+    expect(await expectSameAsReact(<>{"\n"}<div>{"\nx"}</div><pre>{"a\n"}</pre><pre>{""}</pre><pre><b>{"\nb"}</b></pre></>)).toBe(
+      "\n<div>\nx</div><pre>a\n</pre><pre></pre><pre><b>\nb</b></pre>",
+    );
+  });
+
+  it("should keep the leading newline where React DOM loses it: children in pieces, or a CR", async () => {
+    // React DOM looks only at a single string child (a TODO in its source), and the parser reads
+    // CR and CRLF as LF before it drops one: in these cases the browser would lose React's newline.
+    const Text = () => "\nb";
+    expect(renderToStaticMarkup(<pre>{"\n"}{"a"}</pre>)).toBe("<pre>\na</pre>");
+    expect(await renderToHtml(<pre>{"\n"}{"a"}</pre>)).toBe("<pre>\n\na</pre>");
+    expect(renderToStaticMarkup(<pre><Text /></pre>)).toBe("<pre>\nb</pre>");
+    expect(await renderToHtml(<pre><Text /></pre>)).toBe("<pre>\n\nb</pre>");
+    expect(renderToStaticMarkup(<pre>{"\r\nc"}</pre>)).toBe("<pre>\r\nc</pre>");
+    expect(await renderToHtml(<pre>{"\r\nc"}</pre>)).toBe("<pre>\n\r\nc</pre>");
   });
 
   it("should refuse event handlers, which cannot work in a static document", async () => {
