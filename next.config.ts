@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   // The browser tests build into their own folder so they never overwrite the site `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native modules stay in node_modules instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/jieba", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/jieba", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
   // Reader data is cached with `use cache` + cacheTag (lib/db/*) and revalidated on publishing
   // (app/api/revalidate). Partial Prefetching stays off: with it, a request for a date that was not
   // prerendered gets the App Shell (HTTP 200) before the page can call notFound(); without it the
@@ -12,6 +12,14 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: false,
   poweredByHeader: false,
+  experimental: {
+    // forbidden() answers 403 to a signed-in editor without the role (lib/auth/access.ts).
+    authInterrupts: true,
+    // Server actions carry forms (sign-in, publishing, accounts), never page files: those go to
+    // the import route (app/editor/api/import), which sets and explains its own limits. 1 MB is
+    // Next's default, written here so the choice is deliberate.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
   reactStrictMode: true,
 };
 

@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteFooter, SiteHeader, SkipLink } from "@/components/site-header";
 import { env } from "@/lib/env";
 import "./globals.css";
 
@@ -11,7 +10,8 @@ export const metadata: Metadata = {
 };
 
 // The reader's pages are static documents served by route handlers (components/document.tsx); this
-// layout frames only what Next renders itself: the 404 page for unknown addresses and the error page.
+// layout frames only what Next renders itself: the 404 page for unknown addresses, the error page
+// and the editors' desk (/editor, with its own header in app/editor/(desk)/layout.tsx).
 export const instant = false;
 
 export const viewport: Viewport = {
@@ -24,12 +24,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
-      <body className="flex min-h-screen flex-col">
-        <SkipLink />
-        <SiteHeader />
-        {children}
-        <SiteFooter />
-      </body>
+      <body className="flex min-h-screen flex-col">{children}</body>
     </html>
   );
 }

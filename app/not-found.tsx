@@ -1,5 +1,13 @@
 import { NotFoundMain } from "@/components/document";
+import { SiteFooter, SiteHeader, SkipLink } from "@/components/site-header";
 
 export default function NotFound() {
-  return <NotFoundMain />;
+  return (
+    <>
+      <SkipLink />
+      <SiteHeader />
+      <NotFoundMain />
+      <SiteFooter />
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
-import { PUBLISHED_ARTICLE, PUBLISHED_ISSUE } from "@/lib/db/issues";
+import { PUBLISHED_ARTICLE, PUBLISHED_ISSUE, READER_SCOPE, type Scope } from "@/lib/db/issues";
 import type { Block } from "@/lib/parser/types";
 
 /** Reader queries about articles (稿件). Only published articles are ever returned; every read is cached and tagged. */
@@ -70,15 +70,20 @@ function issueDateOf(publicId: string): string {
   return `${publicId.slice(0, 4)}-${publicId.slice(4, 6)}-${publicId.slice(6, 8)}`;
 }
 
-type ArticleCore = Omit<ArticleView, "related"> & { departmentIds: number[] };
+export type ArticleCore = Omit<ArticleView, "related"> & { departmentIds: number[] };
 
 /** The article and its neighbours in its issue: changes only when that issue is republished. */
 async function readArticle(publicId: string): Promise<ArticleCore | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, issueTag(issueDateOf(publicId)), articleTag(publicId));
+  return loadArticle(publicId, READER_SCOPE);
+}
+
+/** An article and its neighbours as `scope` sees them (uncached: see readArticle). */
+export async function loadArticle(publicId: string, scope: Scope): Promise<ArticleCore | null> {
   const a = await db.article.findFirst({
-    where: { publicId, ...PUBLISHED_ARTICLE },
+    where: { publicId, ...scope.article },
     include: {
       issue: { select: { number: true } },
       page: { select: { name: true } },
@@ -91,12 +96,12 @@ async function readArticle(publicId: string): Promise<ArticleCore | null> {
   const neighbour = { publicId: true, title: true, pageNumber: true } as const;
   const [prev, next] = await Promise.all([
     db.article.findFirst({
-      where: { ...PUBLISHED_ARTICLE, issueId: a.issueId, OR: [{ pageNumber: { lt: a.pageNumber } }, { pageNumber: a.pageNumber, order: { lt: a.order } }] },
+      where: { ...scope.article, issueId: a.issueId, OR: [{ pageNumber: { lt: a.pageNumber } }, { pageNumber: a.pageNumber, order: { lt: a.order } }] },
       orderBy: [{ pageNumber: "desc" }, { order: "desc" }],
       select: neighbour,
     }),
     db.article.findFirst({
-      where: { ...PUBLISHED_ARTICLE, issueId: a.issueId, OR: [{ pageNumber: { gt: a.pageNumber } }, { pageNumber: a.pageNumber, order: { gt: a.order } }] },
+      where: { ...scope.article, issueId: a.issueId, OR: [{ pageNumber: { gt: a.pageNumber } }, { pageNumber: a.pageNumber, order: { gt: a.order } }] },
       orderBy: [{ pageNumber: "asc" }, { order: "asc" }],
       select: neighbour,
     }),
@@ -131,7 +136,7 @@ async function readArticle(publicId: string): Promise<ArticleCore | null> {
  * Up to `take` other published articles about the same departments (newest first), topped up with
  * articles in the same category. Depends on every published issue, hence ISSUES_TAG.
  */
-async function listRelatedArticles(publicId: string, departmentIds: number[], category: string, take = 5): Promise<ArticleListItem[]> {
+export async function listRelatedArticles(publicId: string, departmentIds: number[], category: string, take = 5): Promise<ArticleListItem[]> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);

@@ -56,6 +56,19 @@ export const PUBLISHED_ISSUE = { status: "published", pages: { some: PUBLISHED_P
  */
 export const PUBLISHED_ARTICLE = { published: true, page: PUBLISHED_PAGE } as const;
 
+/**
+ * Which rows a query may see: readers see what is published; an editor's preview
+ * (lib/db/preview.ts) sees one issue whatever its status. The same query code serves both, so a
+ * preview is exactly what readers will get.
+ */
+export interface Scope {
+  issue: { status?: string; pages?: { some: typeof PUBLISHED_PAGE } };
+  page: { status?: string };
+  article: { published?: boolean; page?: typeof PUBLISHED_PAGE };
+}
+export const READER_SCOPE: Scope = { issue: PUBLISHED_ISSUE, page: PUBLISHED_PAGE, article: PUBLISHED_ARTICLE };
+export const PREVIEW_SCOPE: Scope = { issue: {}, page: {}, article: {} };
+
 export const pageArticleSelect = { publicId: true, order: true, label: true, kicker: true, title: true, subtitle: true, charCount: true } as const;
 
 /** Every published issue, newest first. */
@@ -85,15 +98,20 @@ export async function getIssue(date: string): Promise<IssueView | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, issueTag(date));
+  return loadIssue(date, READER_SCOPE);
+}
+
+/** An issue with its pages and their articles as `scope` sees them (uncached: see getIssue). */
+export async function loadIssue(date: string, scope: Scope): Promise<IssueView | null> {
   return db.issue.findFirst({
-    where: { date, ...PUBLISHED_ISSUE },
+    where: { date, ...scope.issue },
     select: {
       date: true,
       number: true,
       pages: {
-        where: PUBLISHED_PAGE,
+        where: scope.page,
         orderBy: { number: "asc" },
-        select: { number: true, name: true, articles: { where: PUBLISHED_ARTICLE, orderBy: { order: "asc" }, select: pageArticleSelect } },
+        select: { number: true, name: true, articles: { where: scope.article, orderBy: { order: "asc" }, select: pageArticleSelect } },
       },
     },
   });

@@ -3,8 +3,9 @@ import { cacheLife, cacheTag } from "next/cache";
 import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
 import {
-  PUBLISHED_ARTICLE,
   PUBLISHED_ISSUE,
+  READER_SCOPE,
+  type Scope,
   PUBLISHED_PAGE,
   getIssue,
   getIssueNeighbours,
@@ -27,25 +28,30 @@ export interface PageView {
   nextIssue: string | null;
 }
 
-type IssuePageView = Omit<PageView, "prevIssue" | "nextIssue">;
+export type IssuePageView = Omit<PageView, "prevIssue" | "nextIssue">;
 
 /** The page and its issue's page list: everything that only changes when this issue is republished. */
 async function readPage(date: string, number: number): Promise<IssuePageView | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, issueTag(date));
+  return loadPage(date, number, READER_SCOPE);
+}
+
+/** A page and its issue's page list as `scope` sees them (uncached: see readPage). */
+export async function loadPage(date: string, number: number, scope: Scope): Promise<IssuePageView | null> {
   const issue = await db.issue.findFirst({
-    where: { date, ...PUBLISHED_ISSUE },
-    select: { id: true, date: true, number: true, pages: { where: PUBLISHED_PAGE, orderBy: { number: "asc" }, select: { number: true, name: true } } },
+    where: { date, ...scope.issue },
+    select: { id: true, date: true, number: true, pages: { where: scope.page, orderBy: { number: "asc" }, select: { number: true, name: true } } },
   });
   if (!issue) return null;
   const page = await db.page.findFirst({
-    where: { issueId: issue.id, number, ...PUBLISHED_PAGE },
+    where: { issueId: issue.id, number, ...scope.page },
     select: {
       number: true,
       name: true,
       rawText: true,
-      articles: { where: PUBLISHED_ARTICLE, orderBy: { order: "asc" }, select: pageArticleSelect },
+      articles: { where: scope.article, orderBy: { order: "asc" }, select: pageArticleSelect },
     },
   });
   if (!page) return null;

@@ -115,9 +115,29 @@ function readPageFile(abs: string, shown: string, maxBytes: number): Buffer {
   } catch (err) {
     throw new ImportError("unreadable", shown, `cannot read the file (${(err as Error).message})`, { cause: err });
   }
+  checkPageBytes(bytes, shown, maxBytes);
+  return bytes;
+}
+
+/**
+ * The checks every page file passes, wherever its bytes come from (a path here, a browser upload
+ * in lib/import/uploads.ts): not empty, not oversized, text.
+ */
+export function checkPageBytes(bytes: Uint8Array, shown: string, maxBytes: number = MAX_PAGE_BYTES): void {
+  if (bytes.length === 0) throw new ImportError("empty", shown, "the file is empty (0 bytes); a page file holds the page's text");
+  if (bytes.length > maxBytes) {
+    throw new ImportError(
+      "too-large",
+      shown,
+      `the file is ${formatSize(bytes.length)}; one page is at most ${formatSize(maxBytes)} (is this a whole archive or a binary file?)`,
+    );
+  }
   const notText = detectNonText(bytes);
   if (notText) throw new ImportError("binary", shown, notText.reason, { line: notText.line });
-  return bytes;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /**

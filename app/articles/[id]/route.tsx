@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { ArticleMain, articleHead } from "@/components/article-view";
-import { type Page, renderPage, serveDocument } from "@/components/document";
+import { type Page, serveDocument } from "@/components/document";
+import { articleDocumentOf } from "@/components/reader-documents";
 import { getArticle } from "@/lib/db/articles";
 import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
 import { publicIdParam } from "@/lib/validations/params";
@@ -20,5 +20,5 @@ async function articleDocument(id: string): Promise<Page | null> {
   // Its issue (the article and its neighbours) and every published issue (related articles).
   cacheTag(READER_TAG, ISSUES_TAG, issueTag(`${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}`), articleTag(id));
   const a = await getArticle(id);
-  return a ? renderPage(articleHead(a), <ArticleMain a={a} />) : null;
+  return a ? articleDocumentOf(a) : null;
 }

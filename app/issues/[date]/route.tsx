@@ -1,9 +1,8 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { type Page, renderPage, serveDocument } from "@/components/document";
-import { IssueOverview } from "@/components/issue-overview";
+import { type Page, serveDocument } from "@/components/document";
+import { issueDocumentOf } from "@/components/reader-documents";
 import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
 import { getIssue } from "@/lib/db/issues";
-import { formatIssueDate } from "@/lib/site/format";
 import { dateParams } from "@/lib/validations/params";
 
 /** GET /issues/<date>: the issue — every page as a thumbnail of its page map, with its titles. */
@@ -17,6 +16,5 @@ async function issueDocument(date: string): Promise<Page | null> {
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG, issueTag(date));
   const issue = await getIssue(date);
-  if (!issue) return null;
-  return renderPage({ title: formatIssueDate(issue.date), canonical: `/issues/${date}` }, <IssueOverview issue={issue} />);
+  return issue ? issueDocumentOf(issue) : null;
 }

@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { type Page, renderPage, serveDocument } from "@/components/document";
-import { PageViewSection, pageTitle } from "@/components/page-view";
+import { type Page, serveDocument } from "@/components/document";
+import { pageDocumentOf } from "@/components/reader-documents";
 import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
 import { getPage } from "@/lib/db/pages";
 import { pageParams } from "@/lib/validations/params";
@@ -17,11 +17,5 @@ async function pageDocument(date: string, number: number): Promise<Page | null> 
   // The issue's content, and the neighbouring issues it links to.
   cacheTag(READER_TAG, ISSUES_TAG, issueTag(date));
   const view = await getPage(date, number);
-  if (!view) return null;
-  return renderPage(
-    { title: pageTitle(view), canonical: `/issues/${date}/${number}` },
-    <main id="main" className="flex-1">
-      <PageViewSection view={view} />
-    </main>,
-  );
+  return view ? pageDocumentOf(view) : null;
 }

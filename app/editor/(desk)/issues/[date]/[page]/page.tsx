@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CheckView, type CheckArticle, type CheckWarning } from "@/components/editor/check-view";
+import { StatusBadge } from "@/components/editor/status-badge";
+import { requireEditor } from "@/lib/auth/access";
+import { ensurePreviewToken, getDeskPage } from "@/lib/db/desk";
+import { lineRoles, ROLE_LABELS } from "@/lib/editor/line-roles";
+import { previewBase } from "@/lib/editor/preview-html";
+import { deskWarnings, parseReviewMarks, WARNING_LABELS } from "@/lib/editor/warnings";
+import { CATEGORY_LABELS } from "@/lib/parser";
+import { formatIssueDate, formatPageNumber, ROLE_LABELS as BYLINE_ROLES } from "@/lib/site/format";
+import { pageParams } from "@/lib/validations/params";
+
+export const metadata: Metadata = { title: "检查版面" };
+
+/** /editor/issues/<date>/<page>: the page's raw text, its parse and its rendering side by side. */
+export default async function CheckPage({ params }: { params: Promise<{ date: string; page: string }> }) {
+  const raw = await params;
+  await requireEditor({ from: `/editor/issues/${raw.date}/${raw.page}` });
+  const parsedParams = pageParams.safeParse(raw);
+  if (!parsedParams.success) notFound();
+  const { date, page } = parsedParams.data;
+  const desk = await getDeskPage(date, page);
+  if (!desk) notFound();
+  const token = await ensurePreviewToken(date);
+  const lines = lineRoles(desk.page.rawText, desk.parsed);
+  const marks = new Map(parseReviewMarks(desk.reviewedJson).map((m) => [m.key, m]));
+  const warnings: CheckWarning[] = deskWarnings(desk.parsed).map((w) => ({
+    key: w.key,
+    code: w.code,
+    label: WARNING_LABELS[w.code] ?? w.code,
+    message: w.message,
+    lines: w.lines,
+    article: w.article,
+    reviewed: marks.has(w.key) ? { by: marks.get(w.key)!.by, at: marks.get(w.key)!.at } : null,
+  }));
+  const articles: CheckArticle[] = desk.parsed.articles.map((a, i) => {
+    const all = [...a.headLines, ...a.blocks.flatMap((b) => b.sourceLines)];
+    const roles = new Map<string, string[]>();
+    for (const b of a.bylines) roles.set(b.role, [...(roles.get(b.role) ?? []), b.name]);
+    return {
+      index: i,
+      publicId: desk.articles.find((s) => s.order === i + 1)?.publicId ?? null,
+      label: a.label,
+      kicker: a.kicker,
+      title: a.title,
+      subtitle: a.subtitle,
+      bylines: [...roles].map(([role, names]) => `${BYLINE_ROLES[role] ?? ""} ${names.join(" ")}`.trim()).join(" · "),
+      category: (CATEGORY_LABELS as Record<string, string>)[a.category] ?? a.category,
+      departments: a.departments,
+      blocks: {
+        paragraphs: a.blocks.filter((b) => b.type === "paragraph").length,
+        subheads: a.blocks.filter((b) => b.type === "subhead").length,
+        captions: a.blocks.filter((b) => b.type === "caption").length,
+      },
+      lines: all.length ? [Math.min(...all), Math.max(...all)] : null,
+    };
+  });
+  const idx = desk.pages.findIndex((p) => p.number === page);
+  const prev = desk.pages[idx - 1];
+  const next = desk.pages[idx + 1];
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <a href="/editor" className="underline">期次</a> › <a href={`/editor/issues/${date}`} className="underline">{formatIssueDate(date)}</a> ›
+      </p>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="font-serif text-2xl font-bold">
+          检查 {formatPageNumber(page)} {desk.page.name ?? ""} <StatusBadge status={desk.issue.status} />
+        </h1>
+        <nav aria-label="版面切换" className="flex gap-3 text-sm">
+          {prev ? <a href={`/editor/issues/${date}/${prev.number}`} className="underline">上一版</a> : <span className="text-muted">上一版</span>}
+          {next ? <a href={`/editor/issues/${date}/${next.number}`} className="underline">下一版</a> : <span className="text-muted">下一版</span>}
+        </nav>
+      </div>
+      <p className="mb-4 text-sm text-muted">源文件 {desk.page.sourceFile} · {lines.length} 行 · {desk.parsed.articles.length} 篇稿件 · {desk.parsed.ads.length} 则广告 · {desk.parsed.orphans.length} 段孤立文字</p>
+      <CheckView
+        date={date}
+        page={page}
+        lines={lines}
+        roleLabels={ROLE_LABELS}
+        articles={articles}
+        warnings={warnings}
+        previewUrl={token ? `${previewBase(token)}/${page}` : null}
+      />
+    </>
+  );
+}

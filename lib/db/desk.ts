@@ -1,0 +1,242 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { ParsedPage } from "@/lib/parser/types";
+
+/**
+ * The desk's queries: every issue whatever its status, pages with their parse, and the status
+ * changes of publishing. Uncached: editors must see what is in the database now. What readers see
+ * is revalidated by the callers (lib/editor/publishing.ts).
+ */
+
+export type IssueStatus = "draft" | "scheduled" | "published";
+
+export interface DeskPageSummary {
+  number: number;
+  name: string | null;
+  sourceFile: string;
+  status: string;
+  articles: number;
+  warningsJson: string;
+  parsedJson: string;
+  reviewedJson: string;
+  updatedAt: Date;
+}
+
+export interface DeskIssue {
+  id: number;
+  date: string;
+  number: number | null;
+  status: IssueStatus;
+  publishAt: Date | null;
+  publishedAt: Date | null;
+  previewToken: string | null;
+  updatedAt: Date;
+  pages: DeskPageSummary[];
+}
+
+const pageSummarySelect = {
+  number: true,
+  name: true,
+  sourceFile: true,
+  status: true,
+  warnings: true,
+  parsed: true,
+  corrected: true,
+  reviewedWarnings: true,
+  updatedAt: true,
+  _count: { select: { articles: true } },
+} as const;
+
+type PageRow = {
+  number: number;
+  name: string | null;
+  sourceFile: string;
+  status: string;
+  warnings: string;
+  parsed: string;
+  corrected: string | null;
+  reviewedWarnings: string;
+  updatedAt: Date;
+  _count: { articles: number };
+};
+
+function toSummary(p: PageRow): DeskPageSummary {
+  return {
+    number: p.number,
+    name: p.name,
+    sourceFile: p.sourceFile,
+    status: p.status,
+    articles: p._count.articles,
+    warningsJson: p.warnings,
+    parsedJson: p.corrected ?? p.parsed,
+    reviewedJson: p.reviewedWarnings,
+    updatedAt: p.updatedAt,
+  };
+}
+
+const issueSelect = {
+  id: true,
+  date: true,
+  number: true,
+  status: true,
+  publishAt: true,
+  publishedAt: true,
+  previewToken: true,
+  updatedAt: true,
+  pages: { orderBy: { number: "asc" }, select: pageSummarySelect },
+} as const;
+
+function toIssue(row: {
+  id: number;
+  date: string;
+  number: number | null;
+  status: string;
+  publishAt: Date | null;
+  publishedAt: Date | null;
+  previewToken: string | null;
+  updatedAt: Date;
+  pages: PageRow[];
+}): DeskIssue {
+  return { ...row, status: row.status as IssueStatus, pages: row.pages.map(toSummary) };
+}
+
+/** The newest `take` issues, plus every issue not yet published (they are the desk's work). */
+export async function listDeskIssues(take = 40): Promise<DeskIssue[]> {
+  const [recent, open] = await Promise.all([
+    db.issue.findMany({ orderBy: { date: "desc" }, take, select: issueSelect }),
+    db.issue.findMany({ where: { status: { not: "published" } }, orderBy: { date: "desc" }, select: issueSelect }),
+  ]);
+  const byDate = new Map<string, DeskIssue>();
+  for (const r of [...open, ...recent]) byDate.set(r.date, toIssue(r));
+  return [...byDate.values()].sort((a, b) => b.date.localeCompare(a.date));
+}
+
+export async function getDeskIssue(date: string): Promise<DeskIssue | null> {
+  const row = await db.issue.findUnique({ where: { date }, select: issueSelect });
+  return row ? toIssue(row) : null;
+}
+
+export interface DeskPage {
+  issue: { date: string; number: number | null; status: IssueStatus; previewToken: string | null };
+  page: { number: number; name: string | null; sourceFile: string; rawText: string; updatedAt: Date; status: string };
+  parsed: ParsedPage;
+  reviewedJson: string;
+  /** The stored articles, in page order (their public ids link the parse to the reader's pages). */
+  articles: { publicId: string; order: number; title: string }[];
+  /** Every page of the issue, for the page switcher. */
+  pages: { number: number; name: string | null }[];
+}
+
+export async function getDeskPage(date: string, number: number): Promise<DeskPage | null> {
+  const issue = await db.issue.findUnique({
+    where: { date },
+    select: { id: true, date: true, number: true, status: true, previewToken: true, pages: { orderBy: { number: "asc" }, select: { number: true, name: true } } },
+  });
+  if (!issue) return null;
+  const page = await db.page.findUnique({
+    where: { issueId_number: { issueId: issue.id, number } },
+    select: {
+      number: true,
+      name: true,
+      sourceFile: true,
+      rawText: true,
+      parsed: true,
+      corrected: true,
+      reviewedWarnings: true,
+      updatedAt: true,
+      status: true,
+      articles: { orderBy: { order: "asc" }, select: { publicId: true, order: true, title: true } },
+    },
+  });
+  if (!page) return null;
+  const { id: _, pages, ...issueFields } = issue;
+  return {
+    issue: { ...issueFields, status: issue.status as IssueStatus },
+    page: { number: page.number, name: page.name, sourceFile: page.sourceFile, rawText: page.rawText, updatedAt: page.updatedAt, status: page.status },
+    parsed: JSON.parse(page.corrected ?? page.parsed) as ParsedPage,
+    reviewedJson: page.reviewedWarnings,
+    articles: page.articles,
+    pages,
+  };
+}
+
+/** Replaces a page's reviewed-warning marks (the caller merges). */
+export async function writeReviewMarks(date: string, number: number, json: string): Promise<boolean> {
+  const res = await db.page.updateMany({ where: { number, issue: { date } }, data: { reviewedWarnings: json } });
+  return res.count > 0;
+}
+
+/** The issue's preview token, made on first use: 128 random bits, so the address cannot be guessed. */
+export async function ensurePreviewToken(date: string): Promise<string | null> {
+  const issue = await db.issue.findUnique({ where: { date }, select: { previewToken: true } });
+  if (!issue) return null;
+  if (issue.previewToken) return issue.previewToken;
+  const token = randomBytes(16).toString("base64url");
+  await db.issue.updateMany({ where: { date, previewToken: null }, data: { previewToken: token } });
+  return (await db.issue.findUnique({ where: { date }, select: { previewToken: true } }))?.previewToken ?? null;
+}
+
+export async function issueDateForPreviewToken(token: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{22}$/.test(token)) return null;
+  return (await db.issue.findUnique({ where: { previewToken: token }, select: { date: true } }))?.date ?? null;
+}
+
+// Publishing. Article.published mirrors "issue published and page not held back", so every
+// status change writes the issue, its pages and its articles in one transaction.
+
+/**
+ * Publishes an issue: status, publishedAt (kept from the first time), pages, articles, in one
+ * transaction. With `onlyIfDue`, only a still-scheduled issue whose time has come is published:
+ * the status change is the claim, so two processes (or the timer and a chief's click) cannot both
+ * publish it. False when nothing was published.
+ */
+export async function setPublished(date: string, now: Date, onlyIfDue = false): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const claim = await tx.issue.updateMany({
+      where: { date, ...(onlyIfDue ? { status: "scheduled", publishAt: { lte: now } } : {}) },
+      data: { status: "published", publishAt: null },
+    });
+    if (claim.count === 0) return false;
+    const issue = await tx.issue.findUniqueOrThrow({ where: { date }, select: { id: true, publishedAt: true } });
+    if (!issue.publishedAt) await tx.issue.update({ where: { id: issue.id }, data: { publishedAt: now } });
+    await tx.page.updateMany({ where: { issueId: issue.id, status: "draft" }, data: { status: "published" } });
+    await tx.article.updateMany({ where: { issueId: issue.id, page: { status: "published" } }, data: { published: true } });
+    return true;
+  });
+}
+
+export async function setScheduled(date: string, at: Date): Promise<boolean> {
+  const issue = await db.issue.findUnique({ where: { date }, select: { id: true } });
+  if (!issue) return false;
+  await db.$transaction([
+    db.issue.update({ where: { id: issue.id }, data: { status: "scheduled", publishAt: at } }),
+    db.page.updateMany({ where: { issueId: issue.id }, data: { status: "draft" } }),
+    db.article.updateMany({ where: { issueId: issue.id }, data: { published: false } }),
+  ]);
+  return true;
+}
+
+/** Back to draft: readers no longer see the issue; nothing of it is deleted. */
+export async function setDraft(date: string): Promise<boolean> {
+  const issue = await db.issue.findUnique({ where: { date }, select: { id: true } });
+  if (!issue) return false;
+  await db.$transaction([
+    db.issue.update({ where: { id: issue.id }, data: { status: "draft", publishAt: null } }),
+    db.page.updateMany({ where: { issueId: issue.id }, data: { status: "draft" } }),
+    db.article.updateMany({ where: { issueId: issue.id }, data: { published: false } }),
+  ]);
+  return true;
+}
+
+/** Scheduled issues whose time has come. */
+export async function listDueIssues(now: Date): Promise<string[]> {
+  const rows = await db.issue.findMany({ where: { status: "scheduled", publishAt: { lte: now } }, orderBy: { date: "asc" }, select: { date: true } });
+  return rows.map((r) => r.date);
+}
+
+/** The earliest upcoming scheduled time, for the timer. */
+export async function nextScheduledAt(): Promise<Date | null> {
+  const row = await db.issue.findFirst({ where: { status: "scheduled", publishAt: { not: null } }, orderBy: { publishAt: "asc" }, select: { publishAt: true } });
+  return row?.publishAt ?? null;
+}

@@ -1,0 +1,24 @@
+/** Audit actions as the desk says them. Pure. */
+export const ACTION_LABELS: Record<string, string> = {
+  import: "导入版面",
+  "review-warning": "审阅警告",
+  "unreview-warning": "取消审阅",
+  publish: "发布",
+  schedule: "定时发布",
+  unschedule: "取消定时",
+  unpublish: "撤回发布",
+  "publish-scheduled": "定时发布生效",
+  "sign-in": "登录",
+  "sign-out": "退出",
+  "user-create": "创建账号",
+  "user-reset-password": "重置密码",
+  "user-role": "更改角色",
+  "password-change": "更改密码",
+};
+
+export function describeEvent(e: { actor: string; action: string; pageNumber: number | null; detail: Record<string, unknown> }): string {
+  const what = ACTION_LABELS[e.action] ?? e.action;
+  const page = e.pageNumber ? `第${String(e.pageNumber).padStart(2, "0")}版 ` : "";
+  const confirmed = typeof e.detail.confirmedUnreviewedWarnings === "number" ? `(确认 ${e.detail.confirmedUnreviewedWarnings} 条未审阅警告)` : "";
+  return `${e.actor} ${page}${what}${confirmed}`;
+}

@@ -1,0 +1,36 @@
+/**
+ * The desk's door (only /editor goes through here, so the reader's pages pay nothing). A page
+ * request without a valid session is redirected to the sign-in page with a real 307, and one
+ * without the role answered 403, before any of the page is rendered (a streamed page has sent
+ * its 200 by the time it could redirect). Pages, actions and route handlers still check access
+ * themselves with lib/auth/access.ts: this is the first of two locks, not the only one. A signed-in
+ * request also gets its cookie set again with a fresh lifetime (sliding expiry).
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { checkSessionCookie } from "@/lib/auth/gate";
+import { requirementFor } from "@/lib/auth/routes";
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const requirement = requirementFor(pathname);
+  // Server actions and route handlers answer for themselves (a redirect would turn a POST into a GET of another page).
+  const page = request.method === "GET" || request.method === "HEAD";
+  if (!requirement || requirement === "public" || !page) return NextResponse.next();
+  const session = await checkSessionCookie(request.cookies);
+  if (!session) {
+    const to = new URL("/editor/sign-in", request.url);
+    to.searchParams.set("next", pathname + search);
+    return NextResponse.redirect(to, 307);
+  }
+  if (requirement === "chief" && session.role !== "chief") {
+    return new NextResponse(
+      '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>没有权限 - 编辑部</title><main style="font:16px/1.6 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>没有权限</h1><p>这一页需要总编辑权限。</p><p><a href="/editor">返回编辑部</a></p></main></html>',
+      { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" } },
+    );
+  }
+  const res = NextResponse.next();
+  res.cookies.set(session.cookieName, session.token, session.cookieOptions);
+  return res;
+}
+
+export const config = { matcher: ["/editor/:path*"] };

@@ -1,0 +1,123 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { accounts, chinaLocal, dropFiles, signIn, signOut } from "./support/desk";
+
+const DATE = "2026-12-05";
+const FILES = ["2026-12-05_01.txt", "2026-12-05_02.txt"].map((f) => path.join("tests", "e2e", "fixtures", "desk", f));
+const TITLE = "“家门口”的养老服务,老人满意吗?";
+
+test("an editor's day: sign in, import by drag and drop, check warnings, preview, schedule, publish on time, unpublish", async ({ page, request, browser }, info) => {
+  test.setTimeout(120_000);
+  const shot = (name: string) => page.screenshot({ path: info.outputPath(name), fullPage: true });
+  const { chief, editor } = accounts();
+
+  // Readers see nothing of the issue yet (and these answers are now cached).
+  expect((await request.get(`/issues/${DATE}`)).status()).toBe(404);
+  expect(await (await request.get("/feed.xml")).text()).not.toContain("家门口");
+  expect(await (await request.get(`/search?q=${encodeURIComponent("养老服务")}`)).text()).not.toContain("家门口");
+
+  // 1. Sign in (an editor).
+  await page.goto("/editor");
+  await expect(page).toHaveURL(/\/editor\/sign-in\?next=%2Feditor/);
+  await shot("1-sign-in.png");
+  await signIn(page, editor);
+  await expect(page.getByRole("heading", { level: 1, name: "期次" })).toBeVisible();
+
+  // 2. Import two page files by drag and drop; date and page come from their names.
+  await page.getByRole("navigation", { name: "编辑部" }).getByRole("link", { name: "导入版面" }).click();
+  await expect(page.getByTestId("drop-zone")).toHaveAttribute("data-ready", "1");
+  await dropFiles(page, '[data-testid="drop-zone"]', FILES);
+  await expect(page.getByRole("heading", { name: /将要导入 2 个版面/ })).toBeVisible();
+  await expect(page.getByLabel("2026-12-05_02.txt 的版次")).toHaveValue("2");
+  await expect(page.getByLabel("2026-12-05_01.txt 的日期")).toHaveValue(DATE);
+  await page.getByLabel("2026-12-05_01.txt 的版名").fill("要闻");
+  await shot("2-import-plan.png");
+  await page.getByRole("button", { name: "导入为草稿" }).click();
+  const report = page.getByRole("status", { name: /已导入 2 个版面/ });
+  await expect(report).toBeVisible();
+  await shot("3-import-done.png");
+
+  // 3. The warnings of page 2.
+  await expect(report.getByText(/1 条警告|2 条警告/)).toBeVisible();
+  await report.getByRole("link", { name: /第02版/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("检查 第02版");
+  await expect(page.getByTestId("check-view")).toHaveAttribute("data-ready", "1");
+  const warnings = page.getByRole("region", { name: /警告/ });
+  await expect(warnings.getByRole("listitem")).not.toHaveCount(0);
+
+  // 4. The raw-text view: follow a warning to its lines.
+  const first = warnings.getByRole("listitem").first();
+  const linesText = (await first.getByText(/第 [\d、]+ 行/).first().textContent()) ?? "";
+  const line = Number(/第 (\d+)/.exec(linesText)?.[1]);
+  expect(line).toBeGreaterThan(0);
+  await first.getByRole("button").first().click();
+  const target = page.locator(`li[data-line="${line}"]`);
+  await expect(target).toHaveAttribute("data-warn", "1");
+  await expect(target).toBeInViewport();
+  await shot("4-check-warning.png");
+  // Mark it reviewed: the count of warnings to review goes down.
+  await first.getByRole("button", { name: "标记为已审阅" }).click();
+  await expect(first.getByText(`已由 ${editor.name} 审阅`)).toBeVisible();
+
+  // 5. Preview the page at phone width: the reader's own document, private.
+  await page.getByRole("button", { name: /手机/ }).click();
+  const frame = page.frameLocator('iframe[title="读者所见的版面预览"]');
+  await expect(frame.getByRole("note", { name: "预览提示" })).toBeVisible();
+  await shot("5-check-phone-preview.png");
+  const previewUrl = (await page.locator('iframe[title="读者所见的版面预览"]').getAttribute("src"))!;
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, storageState: await page.context().storageState() });
+  const phonePage = await phone.newPage();
+  const previewRes = await phonePage.goto(previewUrl);
+  expect(previewRes?.headers()["cache-control"]).toBe("private, no-store");
+  await expect(phonePage.getByRole("heading", { level: 1 })).toContainText("第02版");
+  await phonePage.screenshot({ path: info.outputPath("6-preview-phone.png"), fullPage: true });
+  await phone.close();
+  // Editors may not publish.
+  await page.goto(`/editor/issues/${DATE}`);
+  await expect(page.getByText("发布、定时发布和撤回由总编辑操作")).toBeVisible();
+  await signOut(page);
+
+  // 6. A chief schedules the issue 5 s ahead (confirming the warnings left unreviewed).
+  await signIn(page, chief, `/editor/issues/${DATE}`);
+  await expect(page.getByTestId("publish-controls")).toHaveAttribute("data-ready", "1");
+  await page.getByLabel("发布时间(北京时间)").fill(chinaLocal(5_000));
+  const scheduleForm = page.locator("form", { has: page.getByRole("heading", { name: "定时发布" }) });
+  await scheduleForm.getByRole("button", { name: "定时发布" }).click();
+  await expect(scheduleForm.getByRole("alert")).toContainText("未审阅");
+  await scheduleForm.getByLabel(/我已知悉并确认仍要发布/).check();
+  await page.getByLabel("发布时间(北京时间)").fill(chinaLocal(5_000));
+  await scheduleForm.getByRole("button", { name: "定时发布" }).click();
+  await expect(scheduleForm.getByRole("status")).toContainText("已定时");
+  const scheduledAt = Date.now();
+  await shot("7-scheduled.png");
+
+  // 7. Nobody requests anything until the time has passed; then readers see it everywhere.
+  await page.waitForTimeout(Math.max(0, scheduledAt + 8_000 - Date.now()));
+  const issue = await request.get(`/issues/${DATE}`);
+  expect(issue.status()).toBe(200);
+  expect(await (await request.get("/feed.xml")).text()).toContain("家门口");
+  const search = await (await request.get(`/search?q=${encodeURIComponent("养老服务")}`)).text();
+  expect(search).toContain("家门口");
+  const reader = await browser.newPage();
+  await reader.goto(`/issues/${DATE}/1`);
+  await expect(reader.getByRole("link", { name: TITLE }).first()).toBeVisible();
+  await reader.screenshot({ path: info.outputPath("8-reader-published.png"), fullPage: true });
+  await page.reload();
+  await expect(page.getByTestId("publish-controls")).toHaveAttribute("data-ready", "1");
+  await expect(page.getByText("已发布").first()).toBeVisible();
+  await expect(page.getByText(/定时发布生效/)).toBeVisible();
+
+  // 8. Unpublish: gone from the site, the feed and search again.
+  const unpublishForm = page.locator("form", { has: page.getByRole("heading", { name: "撤回" }) });
+  await unpublishForm.getByLabel("确认撤回这一期").check();
+  await unpublishForm.getByRole("button", { name: "撤回发布" }).click();
+  await expect(unpublishForm.getByRole("status")).toContainText("已撤回");
+  await shot("9-unpublished.png");
+  expect((await request.get(`/issues/${DATE}`)).status()).toBe(404);
+  expect((await request.get(`/issues/${DATE}/1`)).status()).toBe(404);
+  expect(await (await request.get("/feed.xml")).text()).not.toContain("家门口");
+  expect(await (await request.get(`/search?q=${encodeURIComponent("养老服务")}`)).text()).not.toContain("家门口");
+  await reader.reload();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("找不到这一页");
+  await reader.close();
+});
