@@ -31,7 +31,7 @@ export function SearchForm({ q, departments, department }: Props) {
           className="w-full rounded border border-rule bg-paper px-3 py-2 text-lg"
         />
         <p id="q-help" className="mt-1 text-sm text-muted">
-          多个词用空格分开(须同时出现);用引号检索整句;词前加“-”排除;繁体字亦可。
+          多个词用空格或逗号分开(须同时出现);用引号检索整句;词前加“-”排除;繁体字亦可。
         </p>
       </div>
       <div className="md:col-span-2">

@@ -1,4 +1,5 @@
 import { highlightHtml } from "@/lib/search/highlight";
+import { MAX_TERMS } from "@/lib/search/query-parser";
 import type { SearchResponse, SearchResult } from "@/lib/search/query";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 import type { SearchQuery } from "@/lib/validations/search";
@@ -72,7 +73,8 @@ function NoResults({ q, res }: { q: SearchQuery; res: SearchResponse }) {
 
 /** Numbered pages around the current one, with first, last, previous and next. */
 function Pagination({ q, page, pageCount }: { q: SearchQuery; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null;
+  // Past the last page the notice above links back to it (see Notices).
+  if (pageCount <= 1 || page > pageCount) return null;
   const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
   return (
     <nav aria-label="分页" className="mt-6 flex flex-wrap items-center gap-3">
@@ -154,6 +156,38 @@ function Facets({ q, res }: { q: SearchQuery; res: SearchResponse }) {
   );
 }
 
+/**
+ * What the reader should know about this page of results: words of the query that were ignored,
+ * results that relevance order does not reach, a page number past the last page.
+ */
+function Notices({ q, res }: { q: SearchQuery; res: SearchResponse }) {
+  const ignored = res.ignoredTerms ?? [];
+  const reachable = res.reachable ?? res.total;
+  const byDate = searchHref(q, { sort: "date" });
+  const past = res.total > 0 && res.page > res.pageCount;
+  if (!ignored.length && reachable >= res.total && !past) return null;
+  return (
+    <div role="note" className="mb-3 space-y-1 rounded border border-rule bg-card p-3 text-sm">
+      {ignored.length ? (
+        <p>
+          检索词过多,只用了前 {MAX_TERMS} 个;以下词未参与检索:{ignored.join(" ")}
+        </p>
+      ) : null}
+      {reachable < res.total && res.sort === "relevance" ? (
+        <p>
+          按相关度排序只在最新的 {reachable} 篇中进行;全部 {res.total} 篇可<a href={byDate}>按日期浏览</a>。
+        </p>
+      ) : null}
+      {past ? (
+        <p>
+          没有第 {res.page} 页:{res.pageCount > 0 ? <a href={searchHref(q, { page: res.pageCount })}>最后一页是第 {res.pageCount} 页</a> : "没有可以列出的结果"}
+          。
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** Total, the page of results (or help when there are none), pagination and facets. */
 export function SearchResults({ q, res }: { q: SearchQuery; res: SearchResponse }) {
   const offered = res.total > 0 && !q.department ? res.suggestions.departments : [];
@@ -174,6 +208,7 @@ export function SearchResults({ q, res }: { q: SearchQuery; res: SearchResponse 
             ))}
           </p>
         ) : null}
+        <Notices q={q} res={res} />
         {res.total === 0 ? <NoResults q={q} res={res} /> : null}
         <ol className="space-y-4">
           {res.results.map((r) => (

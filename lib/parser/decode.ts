@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { foldLookalikes } from "../text/fold";
 import type { ParsedPage } from "./types";
 
 export interface Decoded {
@@ -100,11 +101,20 @@ function sniffUtf16(b: Uint8Array): "utf-16le" | "utf-16be" | null {
 /**
  * Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are recognised; bytes that are
  * not valid UTF-8 are read as GB18030 (a superset of GBK and GB2312, what Chinese layout systems
- * export). A leading BOM is dropped; nothing else is changed here — the text stays as printed.
+ * export). A leading BOM is dropped, and the look-alikes of Chinese characters that PDF-to-text
+ * extraction leaves (Kangxi radicals such as ⽉ for 月, compatibility ideographs:
+ * lib/text/fold.ts) become the characters they stand for, one for one, so the articles say
+ * "6月3日" where the page printed it; nothing else is changed here. Page.rawText keeps the text as
+ * received: the import decodes the bytes again (lib/import/materialise.ts).
  *
  * @param input raw bytes of one page, or text already decoded by the caller
  */
 export function decode(input: Uint8Array | string): Decoded {
+  const { text, encoding } = decodeBytes(input);
+  return { text: foldLookalikes(text), encoding };
+}
+
+function decodeBytes(input: Uint8Array | string): Decoded {
   if (typeof input === "string") {
     return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, encoding: "utf-8" };
   }

@@ -7,7 +7,7 @@
  *   const mark = compileHighlighter(query); blocks.map((b) => mark(b.text));
  */
 import { parseQuery, type QueryTerm } from "@/lib/search/query-parser";
-import { toUnits, type Unit } from "@/lib/search/tokenize";
+import { gramChars, toCharUnits, toUnits, type Unit } from "@/lib/search/tokenize";
 
 /** A match: UTF-16 offsets [start, end) in the original text, and which term it is of. */
 export interface Match {
@@ -50,27 +50,34 @@ const isCommonHan = (u: Unit) => u.cjk && u.text.length === 1 && u.text >= "\u4e
 /**
  * Every match of the terms in the text, in text order (overlaps possible across terms). A query
  * that starts with a Chinese character is looked for with indexOf, and only the candidates are
- * split into units; otherwise (or when given `units`) the whole text is split.
+ * split into units; otherwise (or when given `units`) the whole text is split. A term the index
+ * finds as a substring of characters, digits included ("34笔" in 5334笔: gramChars), is matched
+ * against the text's characters the same way.
  */
 export function findMatches(text: string, terms: readonly QueryTerm[], units?: Unit[]): Match[] {
   const out: Match[] = [];
   if (terms.length === 0 || text.length === 0) return out;
   const direct = units === undefined && !MAY_FOLD_TO_HAN.test(text);
   let all = units;
+  let allChars: Unit[] | undefined;
   terms.forEach((term, ti) => {
-    for (const q of term.variants) {
-      if (q.length === 0) continue;
+    for (const variant of term.variants) {
+      if (variant.length === 0) continue;
+      const chars = gramChars(variant);
+      const q = chars ?? variant;
+      const view = chars ? toCharUnits : (x: Unit[]) => x;
       if (direct && isCommonHan(q[0]!)) {
         for (let at = text.indexOf(q[0]!.text); at >= 0; at = text.indexOf(q[0]!.text, at + 1)) {
-          const here = q.length === 1 ? null : toUnits(text, at, q.length);
+          const here = q.length === 1 ? null : view(toUnits(text, at, q.length));
           if (here === null) out.push({ start: at, end: at + 1, term: ti });
           else if (matchesAt(here, 0, q)) out.push({ start: at, end: here[q.length - 1]!.end, term: ti });
         }
         continue;
       }
       all ??= toUnits(text);
-      for (let i = 0; i < all.length; i++) {
-        if (all[i]!.text === q[0]!.text && matchesAt(all, i, q)) out.push({ start: all[i]!.start, end: all[i + q.length - 1]!.end, term: ti });
+      const within = chars ? (allChars ??= toCharUnits(all)) : all;
+      for (let i = 0; i < within.length; i++) {
+        if (within[i]!.text === q[0]!.text && matchesAt(within, i, q)) out.push({ start: within[i]!.start, end: within[i + q.length - 1]!.end, term: ti });
       }
     }
   });

@@ -13,6 +13,7 @@ import { dict } from "@node-rs/jieba/dict";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { CATEGORY_LABELS } from "@/lib/parser/category";
 import { parseAliases } from "@/lib/search/facts";
+import { foldLookalikes } from "@/lib/text/fold";
 import { appendGrams, appendTokens, BARRIER } from "@/lib/search/tokenize";
 
 /** What one article contributes to the index; the columns of article_fts (see its migration). */
@@ -74,7 +75,8 @@ function fieldTokens(text: string | null, wordsOf: string | null, barrierAtBreak
   if (!text) return "";
   const out: string[] = [];
   appendTokens(text, out, barrierAtBreaks);
-  const words = wordsOf ? twoCharacterWords(wordsOf) : [];
+  // jieba's dictionary knows 人民, not ⼈民 (lib/text/fold.ts).
+  const words = wordsOf ? twoCharacterWords(foldLookalikes(wordsOf)) : [];
   if (words.length) out.push(BARRIER, ...words);
   return out.join(" ");
 }
@@ -206,6 +208,32 @@ export function removeFromIndex(db: SqliteDb, articleIds: number[]): void {
 }
 
 /**
+ * What the index's tokens mean: raised whenever lib/search/tokenize.ts changes the tokens a text
+ * gives (2: look-alikes folded, spaces between Chinese characters bridged, digits beside Chinese in
+ * the gram columns). Queries compile to the current tokens, so an index built by an older tokenizer
+ * would miss matches; ensureSearchIndex rebuilds it.
+ */
+export const TOKENS_VERSION = 2;
+
+/**
+ * The version is kept in the index itself, without a migration: the one token of row 0 (no article
+ * has id 0, so no search returns it) in the meta column, a private-use token that no query
+ * produces. It goes with the rows: emptied by a migration that reshapes the table, written by
+ * reindexAll.
+ */
+const VERSION_TOKEN = `\uE001tokens${TOKENS_VERSION}`;
+
+function writeVersion(db: SqliteDb): void {
+  db.prepare("DELETE FROM article_fts WHERE rowid = 0").run();
+  db.prepare("INSERT INTO article_fts (rowid, meta) VALUES (0, ?)").run(VERSION_TOKEN);
+}
+
+/** Whether the index was built by this tokenizer (see TOKENS_VERSION). */
+export function hasCurrentTokens(db: SqliteDb): boolean {
+  return db.prepare("SELECT 1 FROM article_fts WHERE article_fts MATCH ? AND rowid = 0").get(`meta : "${VERSION_TOKEN}"`) !== undefined;
+}
+
+/**
  * Rebuilds the whole index from the articles in one transaction (`npm run search:reindex`), then
  * merges it into one segment for the fastest queries. Returns the number of articles indexed.
  */
@@ -226,18 +254,23 @@ export function reindexAll(db: SqliteDb, onProgress?: (done: number, total: numb
       done += chunk.length;
       onProgress?.(done, ids.length);
     });
+    writeVersion(db);
     db.prepare("INSERT INTO article_fts (article_fts) VALUES ('optimize')").run();
   })();
   return ids.length;
 }
 
 /**
- * Rebuilds the index when it is empty while there are articles: a migration that reshapes
- * article_fts (it is derived data) leaves it so. Run after migrations (`npm run db:migrate`).
- * Returns the number of articles indexed (0 when nothing was needed).
+ * Rebuilds the index when it is empty while there are articles (a migration that reshapes
+ * article_fts, derived data, leaves it so) or was built by an older tokenizer (TOKENS_VERSION).
+ * Run after migrations (`npm run db:migrate`). Returns the number of articles indexed (0 when
+ * nothing was needed).
  */
 export function ensureSearchIndex(db: SqliteDb, onProgress?: (done: number, total: number) => void): number {
+  if (hasCurrentTokens(db)) return 0;
   const hasArticles = db.prepare("SELECT 1 FROM Article LIMIT 1").get() !== undefined;
-  const hasRows = db.prepare("SELECT 1 FROM article_fts_docsize LIMIT 1").get() !== undefined;
-  return hasArticles && !hasRows ? reindexAll(db, onProgress) : 0;
+  if (hasArticles) return reindexAll(db, onProgress);
+  // A new database: the articles imported into it will be indexed by this tokenizer.
+  writeVersion(db);
+  return 0;
 }

@@ -15,6 +15,7 @@ import { dayNumber, getArticleFacts, type ArticleFacts, type DepartmentFact } fr
 import { escapeHtml, findMatches, makeSnippet, renderMarked } from "@/lib/search/highlight";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parser";
 import { simplify, toUnits } from "@/lib/search/tokenize";
+import { MAX_PAGE, searchOptionsSchema } from "@/lib/validations/search";
 
 export { highlightHtml } from "@/lib/search/highlight";
 
@@ -81,10 +82,20 @@ export interface SearchResponse {
   /** True when a department filter was given but names no department (then there are no results). */
   unknownDepartment: boolean;
   total: number;
+  /**
+   * How many of the results the sort order reaches: all of them by date; by relevance those in the
+   * ranking window (see RANK_WINDOW), fewer than `total` when thousands match. Date order reaches
+   * the rest. Always set by searchArticles; optional (then `total`) so that responses written by hand
+   * before it existed still type-check.
+   */
+  reachable?: number;
   page: number;
   pageSize: number;
+  /** Pages of `reachable` results (at most MAX_PAGE): every page up to it has results. */
   pageCount: number;
   sort: SearchSort;
+  /** Words of the query beyond the first MAX_TERMS of their kind, as typed: ignored by this search (absent: none). */
+  ignoredTerms?: string[];
   results: SearchResult[];
   /** Counts over the whole result set (all pages), largest first; years newest first. */
   facets: { category: Facet[]; department: Facet[]; year: Facet[] };
@@ -236,11 +247,25 @@ interface ArticleRow {
   plainText: string;
 }
 
-/** Runs a search. Empty queries without filters, and unknown departments, give no results (not errors). */
-export function searchArticles(db: SqliteDb, params: SearchParams, index: MatchIndex = ARTICLE_INDEX): SearchResponse {
+/** Unpaired UTF-16 surrogates (an in-process caller's string may hold them; a URL cannot). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Runs a search. Empty queries without filters, and unknown departments, give no results (not
+ * errors). Parameters that no form could send — an impossible date ("2025-13-45"), an unknown sort,
+ * a number that is not finite — throw a RangeError (lib/validations/search.ts: searchOptionsSchema).
+ */
+export function searchArticles(db: SqliteDb, input: SearchParams, index: MatchIndex = ARTICLE_INDEX): SearchResponse {
   const started = performance.now();
   // The table name is put into SQL text: it must be a plain identifier.
   if (!/^\w+$/.test(index.table)) throw new Error(`not an FTS5 table name: ${index.table}`);
+  const checked = searchOptionsSchema.safeParse(input);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new RangeError(`searchArticles: ${issue?.path.join(".") || "params"}: ${issue?.message ?? "invalid"}`);
+  }
+  // A lone surrogate would make encodeURIComponent (the results' ?hl=) throw: U+FFFD instead, as a URL would have it.
+  const params = { ...input, q: input.q.replace(LONE_SURROGATE, "\ufffd") };
   const facts = getArticleFacts(db);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(params.pageSize ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(params.page ?? 1));
@@ -253,17 +278,20 @@ export function searchArticles(db: SqliteDb, params: SearchParams, index: MatchI
     department: null,
     unknownDepartment: false,
     total: 0,
+    reachable: 0,
     page,
     pageSize,
     pageCount: 0,
     sort,
+    ignoredTerms: parsed.ignored,
     results: [],
     facets: { category: [], department: [], year: [] },
     suggestions: { departments: [] },
     tookMs: 0,
   };
   const finish = () => {
-    response.pageCount = Math.ceil(response.total / pageSize);
+    // Only pages that have results are counted (and linked): by relevance, those the ranking window fills.
+    response.pageCount = Math.min(MAX_PAGE, Math.ceil((response.reachable ?? response.total) / pageSize));
     if (response.total === 0 && !response.suggestions.departments.length) {
       response.suggestions.departments = similarDepartments(facts, params.department ?? params.q).map(ref);
     }
@@ -360,8 +388,10 @@ export function searchArticles(db: SqliteDb, params: SearchParams, index: MatchI
 
   // Pass 2: the page of results, by date, or by BM25 over the ranking window.
   let ranked: number[];
+  let reachable = total;
   if (sort === "relevance" && match && total > 0) {
     const scores = rankWindow(db, facts, index, match, accepted.subarray(0, total), dayCounts, matched);
+    reachable = scores.length;
     const top = new TopK(page * pageSize, (a, sa, b, sb) => sa - sb || tieBreak(a, b));
     for (const [id, score] of scores) top.push(id, score);
     ranked = top.sorted();
@@ -374,6 +404,7 @@ export function searchArticles(db: SqliteDb, params: SearchParams, index: MatchI
   }
 
   response.total = total;
+  response.reachable = reachable;
   response.facets = {
     category: [...categoryCounts.entries()]
       .filter(([, n]) => n > 0)

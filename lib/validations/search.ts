@@ -9,6 +9,9 @@ const CATEGORY_SLUGS = Object.keys(CATEGORY_LABELS) as [CategorySlug, ...Categor
 const date = z.string().refine(isIsoDate, "日期格式应为 YYYY-MM-DD");
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
+/** The last result page a search may ask for; lib/search/query.ts never counts more pages than this. */
+export const MAX_PAGE = 1000;
+
 /** Query parameters of /search and GET /api/search. */
 export const searchParamsSchema = z
   .object({
@@ -20,8 +23,28 @@ export const searchParamsSchema = z
     pageName: z.preprocess(blankToUndefined, z.string().max(30).optional()),
     person: z.preprocess(blankToUndefined, z.string().max(20).optional()),
     sort: z.preprocess(blankToUndefined, z.enum(["relevance", "date"], "排序只能是 relevance(相关度)或 date(日期)").default("relevance")),
-    page: z.preprocess(blankToUndefined, z.coerce.number("页码应为数字").int("页码应为整数").min(1, "页码从 1 开始").max(1000, "页码最大为 1000").default(1)),
+    page: z.preprocess(blankToUndefined, z.coerce.number("页码应为数字").int("页码应为整数").min(1, "页码从 1 开始").max(MAX_PAGE, `页码最大为 ${MAX_PAGE}`).default(1)),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "起始日期不能晚于结束日期", path: ["from"] });
 
 export type SearchQuery = z.infer<typeof searchParamsSchema>;
+
+/**
+ * What searchArticles (lib/search/query.ts) checks of its parameters itself, for in-process
+ * callers that did not come through searchParamsSchema (the CLI, scripts, tests): real calendar
+ * dates (a range of "2025-13-45" would silently match nothing or everything), a known sort, finite
+ * numbers. Page and page size are clamped there, not rejected.
+ */
+export const searchOptionsSchema = z.object({
+  q: z.string(),
+  department: z.string().optional(),
+  category: z.string().optional(),
+  from: date.optional(),
+  to: date.optional(),
+  pageName: z.string().optional(),
+  person: z.string().optional(),
+  sort: z.enum(["relevance", "date"]).optional(),
+  page: z.number().optional(),
+  pageSize: z.number().optional(),
+  includeDrafts: z.union([z.boolean(), z.object({ departments: z.array(z.string()) })]).optional(),
+});
