@@ -112,12 +112,14 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
   function choose(w: CheckWarning) {
     setWarnLines(new Set(w.lines));
     setActive(w.article);
-    const first = w.lines[0];
-    if (first) rawRef.current?.querySelector(`[data-line="${first}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    // The result first, the raw lines last: on a phone the columns stack, and the lines are what
+    // the editor chose to see. Instant, so the nested scroll containers all follow.
     if (w.article !== null) {
-      document.getElementById(`parsed-${w.article}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      document.getElementById(`parsed-${w.article}`)?.scrollIntoView({ block: "nearest" });
       frameArticleLinks(w.article)[0]?.scrollIntoView({ block: "center" });
     }
+    const first = w.lines[0];
+    if (first) rawRef.current?.querySelector(`[data-line="${first}"]`)?.scrollIntoView({ block: "center" });
   }
 
   const scale = width === "desktop" && frameBox ? Math.min(1, frameBox / DESKTOP) : 1;

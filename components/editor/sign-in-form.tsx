@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { signInAction, type SignInState } from "@/app/editor/actions/session";
 
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { message: null, email: "" });
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} className="flex flex-col gap-4" noValidate data-testid="sign-in-form" data-ready={ready ? "1" : undefined} aria-busy={pending}>
       <input type="hidden" name="next" value={next} />
       <div className="flex flex-col gap-1">
         <label htmlFor="email" className="font-bold">邮箱</label>

@@ -16,6 +16,7 @@ export function accounts(): { chief: Account; editor: Account } {
 
 export async function signIn(page: Page, who: Account, next = "/editor") {
   await page.goto(`/editor/sign-in?next=${encodeURIComponent(next)}`);
+  await expect(page.getByTestId("sign-in-form")).toHaveAttribute("data-ready", "1");
   await page.getByLabel("邮箱").fill(who.email);
   await page.getByLabel("密码").fill(who.password);
   await page.getByRole("button", { name: "登录" }).click();

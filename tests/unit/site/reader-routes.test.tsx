@@ -56,6 +56,10 @@ function appRoutes(): Route[] {
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
+      // The editors' desk is not the reader's site: its routes (previews included, which render
+      // through components/reader-documents.tsx like the reader's routes) are proven by
+      // tests/e2e/desk-access.spec.ts and tests/e2e/editor-day.spec.ts.
+      if (entry.isDirectory() && full === path.join(APP, "editor")) continue;
       if (entry.isDirectory()) walk(full);
       else if (/^route\.(ts|tsx|js|jsx)$/.test(entry.name)) {
         const segments = path
