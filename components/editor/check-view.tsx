@@ -134,7 +134,7 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
             <li key={r} className="raw-line rounded border border-rule px-1.5" data-role={r}>{roleLabels[r]}</li>
           ))}
         </ul>
-        <ol ref={rawRef} className="max-h-[75vh] overflow-y-auto rounded border border-rule bg-card font-serif text-sm leading-7" aria-label="原文各行">
+        <ol ref={rawRef} tabIndex={0} className="max-h-[75vh] overflow-y-auto rounded border border-rule bg-card font-serif text-sm leading-7" aria-label="原文各行">
           {lines.map((l) => (
             <li
               key={l.no}
@@ -222,7 +222,6 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
                   onMouseEnter={() => setActive(a.index)}
                   onFocus={() => setActive(a.index)}
                   onClick={() => a.lines && rawRef.current?.querySelector(`[data-line="${a.lines[0]}"]`)?.scrollIntoView({ block: "start", behavior: "smooth" })}
-                  aria-label={`第 ${a.index + 1} 篇:${a.title}(第 ${a.lines?.[0] ?? "?"}–${a.lines?.[1] ?? "?"} 行)`}
                   className={`w-full rounded border p-3 text-left ${active === a.index ? "border-accent bg-card" : "border-rule bg-card"}`}
                 >
                   <span className="text-sm text-muted">第 {a.index + 1} 篇{a.lines ? ` · 第 ${a.lines[0]}–${a.lines[1]} 行` : ""}{a.publicId ? ` · ${a.publicId}` : ""}</span>

@@ -7,12 +7,13 @@ const ROLE_NAMES = { chief: "总编辑", editor: "编辑" } as const;
 export function DeskHeader({ name, role }: { name: string; role: "chief" | "editor" }) {
   return (
     <header className="border-b border-rule bg-card">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
         <a href="/editor" className="font-serif text-xl font-bold text-accent no-underline">
           {env.SITE_NAME} · 编辑部
         </a>
-        <nav aria-label="编辑部" className="flex-1">
-          <ul className="flex flex-wrap gap-4 text-base">
+        {/* On a phone the sections take their own row under the masthead and the account. */}
+        <nav aria-label="编辑部" className="order-last w-full lg:order-none lg:w-auto lg:flex-1">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 whitespace-nowrap text-base">
             <li><a href="/editor" className="hover:text-accent">期次</a></li>
             <li><a href="/editor/import" className="hover:text-accent">导入版面</a></li>
             {role === "chief" ? <li><a href="/editor/accounts" className="hover:text-accent">账号管理</a></li> : null}

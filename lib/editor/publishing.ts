@@ -69,7 +69,7 @@ export async function publishDue(now = new Date()): Promise<string[]> {
   for (const date of await listDueIssues(now)) {
     if (await setPublished(date, now, true)) {
       published.push(date);
-      await recordEvent({ id: null, name: "定时发布" }, "publish-scheduled", { issueDate: date });
+      await recordEvent({ id: null, name: "系统" }, "publish-scheduled", { issueDate: date });
     }
   }
   return published;

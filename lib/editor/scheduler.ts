@@ -8,6 +8,7 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { READER_TAG } from "@/lib/db/cache-tags";
 import { nextScheduledAt } from "@/lib/db/desk";
 import { INTERNAL_TOKEN_ENV } from "./internal-token";
 import { publishDue, tagsForIssue } from "./publishing";
@@ -33,8 +34,7 @@ function ownOrigin(): string {
 }
 
 /** Revalidates through the site's endpoint, retrying while the server is still starting. */
-async function revalidateOverHttp(dates: string[]): Promise<void> {
-  const tags = [...new Set(dates.flatMap(tagsForIssue))];
+async function revalidateOverHttp(tags: string[]): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
       const res = await fetch(new URL("/api/revalidate", ownOrigin()), {
@@ -50,7 +50,7 @@ async function revalidateOverHttp(dates: string[]): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** attempt)));
   }
-  console.error(`scheduler: could not revalidate ${dates.join(", ")}; reader pages may show the old state until the next publish`);
+  console.error(`scheduler: could not revalidate ${tags.join(", ")}; reader pages may show the old state until the next publish`);
 }
 
 async function tick(state: SchedulerState): Promise<void> {
@@ -65,7 +65,7 @@ async function tick(state: SchedulerState): Promise<void> {
       const published = await publishDue(new Date());
       if (published.length) {
         console.log(`scheduler: published ${published.join(", ")}`);
-        await revalidateOverHttp(published);
+        await revalidateOverHttp([...new Set(published.flatMap(tagsForIssue))]);
       }
     } while (state.again);
   } catch (err) {
@@ -96,6 +96,10 @@ export function startScheduler(): void {
   const state: SchedulerState = { timer: null, running: false, again: false };
   g.__epaperScheduler = state;
   void tick(state);
+  // What `next build` prerendered (the feed, the sitemap) reflects the database at build time; the
+  // database may have changed since (a command-line import while the site was down, another
+  // database file). Once the server listens, everything readers see is read afresh.
+  void revalidateOverHttp([READER_TAG]);
 }
 
 /** Re-reads the schedule now (after a chief scheduled or unscheduled an issue in this process). */

@@ -74,7 +74,14 @@ function duplicateName(uploads: readonly Upload[]): string | null {
   return null;
 }
 
-export function planUploads(uploads: readonly Upload[], parse: (bytes: Uint8Array, options: ParseOptions) => ParsedPage, maxBytes = MAX_PAGE_BYTES): UploadPlan {
+export function planUploads(
+  uploads: readonly Upload[],
+  parse: (bytes: Uint8Array, options: ParseOptions) => ParsedPage,
+  options: { maxBytes?: number; countWarnings?: (page: ParsedPage) => number } = {},
+): UploadPlan {
+  const maxBytes = options.maxBytes ?? MAX_PAGE_BYTES;
+  // The desk counts the warnings it will list (lib/editor/warnings.ts), not only the parser's.
+  const countWarnings = options.countWarnings ?? ((p: ParsedPage) => p.warnings.length);
   const manifest = manifestOf(uploads);
   const entries = manifest instanceof ImportError ? null : manifest;
   const pages: PlannedPage[] = [];
@@ -111,7 +118,7 @@ export function planUploads(uploads: readonly Upload[], parse: (bytes: Uint8Arra
       if (!plan.page) Object.assign(plan, parsed.pageNumber ? { page: parsed.pageNumber, pageFrom: "text" } : { page: order, pageFrom: "file-order" });
       plan.name ??= parsed.pageName;
       plan.articles = parsed.articles.length;
-      plan.warnings = parsed.warnings.length;
+      plan.warnings = countWarnings(parsed);
       plan.titles = parsed.articles.slice(0, 6).map((a) => a.title);
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;

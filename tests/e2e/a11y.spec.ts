@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { accounts, signIn } from "./support/desk";
 
 const routes = [
   "/",
@@ -29,3 +30,25 @@ for (const route of routes) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 }
+
+// The desk: the same checks, signed in as a chief (who sees every section).
+const deskRoutes = ["/editor", "/editor/issues/2026-04-08", "/editor/issues/2026-04-08/1", "/editor/import", "/editor/accounts", "/editor/account"];
+
+test("should have no axe violations on the desk's sign-in page", async ({ page }) => {
+  await page.goto("/editor/sign-in");
+  await expect(page.locator("h1")).toHaveCount(1);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("should have no axe violations and one h1 on every desk page", async ({ page }) => {
+  await signIn(page, accounts().chief);
+  for (const route of deskRoutes) {
+    await page.goto(route);
+    await expect(page.locator("h1"), route).toHaveCount(1);
+    await expect(page.getByRole("main"), route).toHaveCount(1);
+    // The preview frame is the reader's page, checked above on its own.
+    const results = await new AxeBuilder({ page }).exclude("iframe").analyze();
+    expect(results.violations.map((v) => `${route} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+});

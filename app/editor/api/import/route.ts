@@ -8,6 +8,7 @@ import { tagsToRevalidate } from "@/lib/db/cache-tags";
 import { ImportError, MAX_PAGE_BYTES } from "@/lib/import";
 import { defaultDependencies } from "@/lib/import/defaults";
 import { inputsFromUploads, MAX_BATCH_BYTES, MAX_BATCH_FILES, planUploads, type Upload } from "@/lib/import/uploads";
+import { deskWarnings } from "@/lib/editor/warnings";
 import { issueDateSchema, pageNumberSchema } from "@/lib/validations/manifest";
 
 const confirmedSchema = z.array(
@@ -53,7 +54,9 @@ export async function POST(request: Request) {
   if (big) return problem(413, `${big.name}: 文件大小 ${(big.size / 1024 / 1024).toFixed(1)} MB,单个版面最多 ${MAX_PAGE_BYTES / 1024 / 1024} MB`, { file: big.name, code: "too-large" });
   const uploads: Upload[] = await Promise.all(files.map(async (f) => ({ name: f.name.split(/[\\/]/).pop() || f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
 
-  if (form.get("mode") === "plan") return NextResponse.json({ ok: true, plan: planUploads(uploads, defaultDependencies().parse) });
+  if (form.get("mode") === "plan") {
+    return NextResponse.json({ ok: true, plan: planUploads(uploads, defaultDependencies().parse, { countWarnings: (p) => deskWarnings(p).length }) });
+  }
 
   let confirmed: z.infer<typeof confirmedSchema>;
   try {
