@@ -21,11 +21,11 @@ export function fromChinaLocalInput(value: string): Date | null {
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
   const ms = Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0) - OFFSET_MS;
   const back = new Date(ms + OFFSET_MS);
-  if (back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d! || h! > 23 || mi! > 59) return null;
+  if (back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d! || h! > 23 || mi! > 59 || (s ?? 0) > 59) return null;
   return new Date(ms);
 }
 
-/** 00:00 China time of the day after `date` (YYYY-MM-DD): when that day's paper usually goes out is its own midnight. */
+/** 00:00 China time on `date` (YYYY-MM-DD): the usual moment that day's paper goes out. */
 export function chinaMidnight(date: string): Date {
   return fromChinaLocalInput(`${date}T00:00`)!;
 }

@@ -5,6 +5,7 @@
  * is the title and which the kicker is found by matching the line's text against the fields. Pure.
  */
 import type { ParsedArticle, ParsedPage } from "@/lib/parser/types";
+import { foldLookalikes } from "@/lib/text/fold";
 
 export type LineRole =
   | "label"
@@ -55,16 +56,23 @@ export function rawLines(text: string): string[] {
   return lines;
 }
 
-const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
+// Compared without layout spaces and with look-alike characters folded as the parser folds its
+// input (lib/text/fold.ts): the raw text keeps ⼈ where the parsed title says 人.
+const squash = (s: string) => foldLookalikes(s).replace(/[\s\u3000]+/g, "");
 
 function headRole(line: string, a: ParsedArticle): LineRole {
   const t = squash(line).replace(/^[—–-]{1,2}/, "");
   if (!t) return "blank";
+  const is = (field: string | null) => !!field && squash(field).replace(/^[—–-]{1,2}/, "") === t;
   const has = (field: string | null) => !!field && (squash(field).includes(t) || t.includes(squash(field)));
+  // A line that is exactly one field is that field (a label is often the first words of the title).
+  if (is(a.title)) return "title";
+  if (is(a.label)) return "label";
+  if (is(a.kicker)) return "kicker";
+  if (is(a.subtitle)) return "subtitle";
   if (/^[—–-]{2}/.test(squash(line)) && has(a.subtitle)) return "subtitle";
   if (a.bylines.length && a.bylines.some((b) => t.includes(squash(b.name))) && !has(a.title)) return "byline";
-  if (has(a.label) && !has(a.title)) return "label";
-  if (has(a.kicker) && !squash(a.title).includes(t)) return "kicker";
+  // Otherwise a part of one: a title or subtitle set on two lines.
   if (has(a.title)) return "title";
   if (has(a.subtitle)) return "subtitle";
   if (has(a.kicker)) return "kicker";

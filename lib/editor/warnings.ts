@@ -38,7 +38,7 @@ export function deskWarnings(page: ParsedPage): DeskWarning[] {
     const key = warningKey(w);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ ...w, key, article });
+    out.push({ ...w, lines: [...w.lines], key, article });
   };
   for (const w of page.warnings) add(w, w.lines.length ? articleOfLine(page, w.lines[0]!) : null);
   page.articles.forEach((a, i) => {

@@ -97,5 +97,24 @@ export function lineOfJsonSyntaxError(text: string, err: unknown): number | unde
   if (byPosition) return text.slice(0, Number(byPosition[1])).split("\n").length;
   // "Unexpected end of JSON input": the text stops early.
   if (/end of JSON/.test(message)) return text.split("\n").length;
+  // Node 20's V8 names an unexpected token without its position; the commonest cause in a
+  // hand-edited manifest is a trailing comma, found here outside strings.
+  return lineOfTrailingComma(text);
+}
+
+function lineOfTrailingComma(text: string): number | undefined {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === ",") {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (text[j] === "]" || text[j] === "}") return text.slice(0, j).split("\n").length;
+    }
+  }
   return undefined;
 }
