@@ -1,5 +1,6 @@
 import type { DocumentHead } from "@/components/document";
 import type { ArticleView } from "@/lib/db/articles";
+import { formatChinaDateTime } from "@/lib/editor/china-time";
 import { env } from "@/lib/env";
 import { CATEGORY_LABELS } from "@/lib/parser";
 import type { Block } from "@/lib/parser/types";
@@ -72,6 +73,12 @@ export function ArticleMain({ a }: { a: ArticleView }) {
               <time dateTime={a.issueDate}>{formatIssueDate(a.issueDate)}</time> ·{" "}
               <a href={pageHref} className="underline underline-offset-4">{formatPageNumber(a.pageNumber)}</a>
             </p>
+            {a.correctedAt ? (
+              // Corrected after it was published: readers are told, with the time.
+              <p className="mt-2 text-sm text-muted">
+                更正:本文于 <time dateTime={a.correctedAt.toISOString()}>{formatChinaDateTime(a.correctedAt)}</time> 经编辑更正。
+              </p>
+            ) : null}
           </header>
           <ReaderTools url={url} />
           {/* `data-highlight`: the page script marks the words of `?hl=` here (lib/site/html/islands.ts). */}

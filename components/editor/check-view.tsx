@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { reviewWarningAction } from "@/app/editor/actions/review";
+import { CorrectionPanel, type CorrectionData } from "@/components/editor/correction-panel";
 
 export interface CheckLine {
   no: number;
@@ -42,6 +43,7 @@ interface Props {
   articles: CheckArticle[];
   warnings: CheckWarning[];
   previewUrl: string | null;
+  corrections: CorrectionData;
 }
 
 const PHONE = 390;
@@ -53,8 +55,9 @@ const DESKTOP = 1280;
  * on all three when it is hovered or focused on any of them; a warning, when chosen, scrolls each
  * side to its lines and result.
  */
-export function CheckView({ date, page, lines, roleLabels, articles, warnings, previewUrl }: Props) {
+export function CheckView({ date, page, lines, roleLabels, articles, warnings, previewUrl, corrections }: Props) {
   const [active, setActive] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
   const [warnLines, setWarnLines] = useState<Set<number>>(new Set());
   const [width, setWidth] = useState<"phone" | "desktop">("desktop");
   const [frameBox, setFrameBox] = useState(0);
@@ -139,6 +142,7 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
             <li
               key={l.no}
               data-line={l.no}
+              data-selected={selected === l.no ? "1" : undefined}
               data-role={l.role}
               data-hl={l.article !== null && l.article === active ? "1" : undefined}
               data-warn={warnLines.has(l.no) ? "1" : undefined}
@@ -146,7 +150,14 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
               className="raw-line grid grid-cols-[3.5rem_1fr] gap-2 border-b border-rule/40 px-1"
               title={`${roleLabels[l.role] ?? l.role}${l.article !== null ? ` · 第 ${l.article + 1} 篇` : ""}`}
             >
-              <span className="select-none text-right font-sans text-xs leading-7 text-muted">{l.no}</span>
+              {l.role === "blank" ? (
+                <span className="select-none text-right font-sans text-xs leading-7 text-muted">{l.no}</span>
+              ) : (
+                <button type="button" onClick={() => setSelected(l.no)} aria-pressed={selected === l.no} aria-label={`选择第 ${l.no} 行`}
+                  className={`select-none text-right font-sans text-xs leading-7 ${selected === l.no ? "font-bold text-accent" : "text-muted"}`}>
+                  {l.no}
+                </button>
+              )}
               <span className="whitespace-pre-wrap break-all">
                 {l.text || " "}
                 <span className="sr-only">({roleLabels[l.role] ?? l.role}{l.article !== null ? `,第 ${l.article + 1} 篇` : ""})</span>
@@ -157,6 +168,7 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
       </section>
 
       <div className="flex min-w-0 flex-col gap-6">
+        <CorrectionPanel data={corrections} line={selected} />
         <section aria-labelledby="warnings-heading">
           <h2 id="warnings-heading" className="mb-2 text-lg font-bold">
             警告 <span className="text-base font-normal text-muted">{warnings.filter((w) => !w.reviewed).length} 条待审阅 / 共 {warnings.length} 条</span>
@@ -199,6 +211,7 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
           <div ref={boxRef} className="overflow-hidden rounded border border-rule bg-paper" style={{ height: 640 * scale + (width === "phone" ? 160 : 0) }}>
             {previewUrl ? (
               <iframe
+                key={corrections.version}
                 ref={frameRef}
                 src={previewUrl}
                 title="读者所见的版面预览"

@@ -49,6 +49,8 @@ export interface ArticleView {
   /** Other articles about the same departments, then in the same category, newest first. */
   related: ArticleListItem[];
   updatedAt: Date;
+  /** When an editor's correction changed it after publication (更正), or null. */
+  correctedAt: Date | null;
 }
 
 export interface ArticlePage {
@@ -129,6 +131,7 @@ export async function loadArticle(publicId: string, scope: Scope): Promise<Artic
     prev,
     next,
     updatedAt: a.updatedAt,
+    correctedAt: a.correctedAt,
   };
 }
 
@@ -156,6 +159,14 @@ export async function listRelatedArticles(publicId: string, departmentIds: numbe
     select: listSelect,
   });
   return [...byDepartment, ...byCategory];
+}
+
+/** Where an article address moved when an editor split or merged articles (301), or null. */
+export async function getArticleRedirect(publicId: string): Promise<string | null> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, issueTag(issueDateOf(publicId)), articleTag(publicId));
+  return (await db.articleRedirect.findUnique({ where: { fromPublicId: publicId }, select: { toPublicId: true } }))?.toPublicId ?? null;
 }
 
 /** One published article by its public id, with its neighbours and related articles; or null. */

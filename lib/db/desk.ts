@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { applyEdits, type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";
 import type { ParsedPage } from "@/lib/parser/types";
 
 /**
@@ -12,6 +13,8 @@ import type { ParsedPage } from "@/lib/parser/types";
 export type IssueStatus = "draft" | "scheduled" | "published";
 
 export interface DeskPageSummary {
+  id: number;
+  editVersion: number;
   number: number;
   name: string | null;
   sourceFile: string;
@@ -36,6 +39,8 @@ export interface DeskIssue {
 }
 
 const pageSummarySelect = {
+  id: true,
+  editVersion: true,
   number: true,
   name: true,
   sourceFile: true,
@@ -49,6 +54,8 @@ const pageSummarySelect = {
 } as const;
 
 type PageRow = {
+  id: number;
+  editVersion: number;
   number: number;
   name: string | null;
   sourceFile: string;
@@ -63,6 +70,8 @@ type PageRow = {
 
 function toSummary(p: PageRow): DeskPageSummary {
   return {
+    id: p.id,
+    editVersion: p.editVersion,
     number: p.number,
     name: p.name,
     sourceFile: p.sourceFile,
@@ -108,24 +117,57 @@ export async function listDeskIssues(take = 40): Promise<DeskIssue[]> {
     db.issue.findMany({ where: { status: { not: "published" } }, orderBy: { date: "desc" }, select: issueSelect }),
   ]);
   const byDate = new Map<string, DeskIssue>();
-  for (const r of [...open, ...recent]) byDate.set(r.date, toIssue(r));
+  for (const r of [...open, ...recent]) byDate.set(r.date, await withEffectivePages(toIssue(r)));
   return [...byDate.values()].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 export async function getDeskIssue(date: string): Promise<DeskIssue | null> {
   const row = await db.issue.findUnique({ where: { date }, select: issueSelect });
-  return row ? toIssue(row) : null;
+  return row ? withEffectivePages(toIssue(row)) : null;
+}
+
+/** The parse of each corrected page as readers see it (applyEdits), for its warnings. */
+async function withEffectivePages(issue: DeskIssue): Promise<DeskIssue> {
+  const edited = issue.pages.filter((p) => p.editVersion > 0);
+  for (const p of edited) {
+    const page = await db.page.findUniqueOrThrow({ where: { id: p.id }, select: { rawText: true } });
+    const edits = await activeEdits(p.id);
+    if (edits.length) p.parsedJson = JSON.stringify(applyEdits(JSON.parse(p.parsedJson) as ParsedPage, page.rawText, edits.map((e) => e.edit)).page);
+  }
+  return issue;
+}
+
+async function activeEdits(pageId: number): Promise<{ seq: number; edit: Edit }[]> {
+  const rows = await db.pageEdit.findMany({ where: { pageId, state: "active" }, orderBy: { seq: "asc" }, select: { seq: true, edit: true } });
+  return rows.map((r) => ({ seq: r.seq, edit: EditSchema.parse(JSON.parse(r.edit)) }));
 }
 
 export interface DeskPage {
   issue: { date: string; number: number | null; status: IssueStatus; previewToken: string | null };
   page: { number: number; name: string | null; sourceFile: string; rawText: string; updatedAt: Date; status: string };
+  /** What readers see: the parse with the active edits applied. */
   parsed: ParsedPage;
+  /** The parser's own output, before any edit. */
+  original: ParsedPage;
   reviewedJson: string;
+  /** The edit log's version (saves name it) and its entries, oldest first. */
+  editVersion: number;
+  edits: DeskEdit[];
   /** The stored articles, in page order (their public ids link the parse to the reader's pages). */
   articles: { publicId: string; order: number; title: string }[];
   /** Every page of the issue, for the page switcher. */
   pages: { number: number; name: string | null }[];
+}
+
+export interface DeskEdit {
+  seq: number;
+  edit: Edit;
+  actor: string;
+  at: Date;
+  state: "active" | "undone";
+  staleReason: string | null;
+  undoneBy: string | null;
+  outcome: EditOutcome | null;
 }
 
 export async function getDeskPage(date: string, number: number): Promise<DeskPage | null> {
@@ -146,15 +188,34 @@ export async function getDeskPage(date: string, number: number): Promise<DeskPag
       reviewedWarnings: true,
       updatedAt: true,
       status: true,
+      id: true,
+      editVersion: true,
       articles: { orderBy: { order: "asc" }, select: { publicId: true, order: true, title: true } },
     },
   });
   if (!page) return null;
   const { id: _, pages, ...issueFields } = issue;
+  const original = JSON.parse(page.corrected ?? page.parsed) as ParsedPage;
+  const log = await db.pageEdit.findMany({ where: { pageId: page.id }, orderBy: { seq: "asc" } });
+  const active = log.filter((e) => e.state === "active");
+  const applied = applyEdits(original, page.rawText, active.map((e) => EditSchema.parse(JSON.parse(e.edit))));
+  const outcomeOf = new Map(active.map((e, i) => [e.seq, applied.outcomes[i] ?? null]));
   return {
     issue: { ...issueFields, status: issue.status as IssueStatus },
     page: { number: page.number, name: page.name, sourceFile: page.sourceFile, rawText: page.rawText, updatedAt: page.updatedAt, status: page.status },
-    parsed: JSON.parse(page.corrected ?? page.parsed) as ParsedPage,
+    parsed: applied.page,
+    original,
+    editVersion: page.editVersion,
+    edits: log.map((e) => ({
+      seq: e.seq,
+      edit: EditSchema.parse(JSON.parse(e.edit)),
+      actor: e.actor,
+      at: e.at,
+      state: e.state === "undone" ? "undone" : "active",
+      staleReason: e.staleReason,
+      undoneBy: e.undoneBy,
+      outcome: outcomeOf.get(e.seq) ?? null,
+    })),
     reviewedJson: page.reviewedWarnings,
     articles: page.articles,
     pages,

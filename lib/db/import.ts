@@ -3,11 +3,15 @@ import { openSqlite, type SqliteDb } from "@/lib/db/sqlite";
 import { env } from "@/lib/env";
 import { importEdition, type ImportOptions, type ImportReport, type PageInput } from "@/lib/import";
 
-// The desk's import runs the same all-or-nothing transaction as `npm run ingest`, on a write
-// connection of its own (the import's bulk statements are SQL over better-sqlite3).
+// The desk's writes of editions (imports, corrections) run the same all-or-nothing transactions
+// as `npm run ingest`, on a write connection of their own (bulk SQL over better-sqlite3).
 const g = globalThis as unknown as { importDb?: SqliteDb };
 
-export function runImport(inputs: readonly PageInput[], options: ImportOptions = {}): ImportReport {
+export function writeConnection(): SqliteDb {
   g.importDb ??= openSqlite(env.DATABASE_URL);
-  return importEdition(g.importDb, inputs, options);
+  return g.importDb;
+}
+
+export function runImport(inputs: readonly PageInput[], options: ImportOptions = {}): ImportReport {
+  return importEdition(writeConnection(), inputs, options);
 }

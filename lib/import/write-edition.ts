@@ -5,8 +5,10 @@
  * pages leaves every row, timestamps included, byte for byte as it was.
  */
 import type { SqliteDb } from "@/lib/db/sqlite";
+import { anchorLine, applyEdits, type EditOutcome } from "@/lib/corrections";
+import type { Edit } from "@/lib/corrections";
 import type { ParsedPage } from "@/lib/parser/types";
-import { toArticleRecords } from "./materialise";
+import { formatPublicId, toArticleRecords } from "./materialise";
 
 /** The search index as the import sees it (lib/search/indexer.ts). */
 export interface SearchIndexer {
@@ -126,11 +128,26 @@ function prepareStatements(db: SqliteDb) {
     deleteAds: p(`DELETE FROM Ad WHERE pageId = ?`),
     insertArticle: p(
       `INSERT INTO Article (publicId, pageId, issueId, issueDate, pageNumber, "order", label, kicker, title, subtitle, datelineDate,
-         category, categoryEvidence, blocks, plainText, charCount, published, createdAt, updatedAt)
+         category, categoryEvidence, blocks, plainText, charCount, published, anchorLine, correctedAt, createdAt, updatedAt)
        VALUES (@publicId, @pageId, @issueId, @issueDate, @pageNumber, @order, @label, @kicker, @title, @subtitle, @datelineDate,
-         @category, @categoryEvidence, @blocks, @plainText, @charCount, @published, @createdAt, @now)
+         @category, @categoryEvidence, @blocks, @plainText, @charCount, @published, @anchorLine, @correctedAt, @createdAt, @now)
        RETURNING id`,
     ),
+    // The edit log (lib/corrections): what readers see of a page with active edits is applyEdits.
+    pageForEdits: p(`SELECT id, number, status, parsed, rawText FROM Page WHERE id = ?`),
+    activeEdits: p(`SELECT id, edit FROM PageEdit WHERE pageId = ? AND state = 'active' ORDER BY seq`),
+    hasEditLog: p(`SELECT 1 FROM PageEdit WHERE pageId = ? LIMIT 1`),
+    setEditStale: p(`UPDATE PageEdit SET staleReason = ? WHERE id = ? AND staleReason IS NOT ?`),
+    previousArticles: p(`SELECT publicId, anchorLine, title, kicker, label, subtitle, blocks, correctedAt FROM Article WHERE pageId = ?`),
+    redirectSources: p(`SELECT fromPublicId, fromAnchorLine FROM ArticleRedirect WHERE fromPublicId LIKE ?`),
+    upsertRedirect: p(
+      `INSERT INTO ArticleRedirect (fromPublicId, toPublicId, fromAnchorLine, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(fromPublicId) DO UPDATE SET toPublicId = excluded.toPublicId, fromAnchorLine = excluded.fromAnchorLine, at = excluded.at`,
+    ),
+    // A redirect that pointed at an address now moved on follows it.
+    retargetRedirects: p(`UPDATE ArticleRedirect SET toPublicId = ? WHERE toPublicId = ?`),
+    deleteRedirect: p(`DELETE FROM ArticleRedirect WHERE fromPublicId = ?`),
+    setPageWarnings: p(`UPDATE Page SET warnings = ?, updatedAt = ? WHERE id = ? AND warnings IS NOT ?`),
     insertByline: p(`INSERT INTO ArticleByline (articleId, personId, role, "order") VALUES (?, ?, ?, ?)`),
     personByName: p(`SELECT id FROM Person WHERE name = ?`),
     insertPerson: p(`INSERT INTO Person (name) VALUES (?) RETURNING id`),
@@ -236,9 +253,54 @@ export class EditionWriter {
    */
   replacePage(issue: IssueState, page: PageState, number: number, source: PageSource): number {
     this.s.replacePage.run({ id: page.id, ...this.pageColumns(source), now: this.now });
+    // Editors' edits outlive a new parse: they are applied to it (and marked stale where the
+    // lines they were made on changed).
+    if (this.hasEditLog(page.id)) return this.rematerialise(issue, page.id).articles;
     const createdAt = this.clearContent(page.id);
     const published = page.status === "published" && issue.status === "published";
     return this.writeContent(issue, page.id, number, source.parsed, published, createdAt);
+  }
+
+  /** Whether a page has ever been corrected through the edit log. */
+  hasEditLog(pageId: number): boolean {
+    return this.s.hasEditLog.get(pageId) !== undefined;
+  }
+
+  /**
+   * Rebuilds what readers see of a page from its parse and its active edits: the effective page
+   * (applyEdits), its articles with stable public ids (an article keeps its address while its
+   * first line is the same; an address whose article an edit split or merged away redirects to
+   * where its first line went), its ads and warnings, and the stale marks of edits that no longer
+   * fit. `correcting` marks the articles whose text changed as corrected (更正) now.
+   */
+  rematerialise(issue: IssueState, pageId: number, correcting = false): { articles: number; outcomes: EditOutcome[]; editIds: number[] } {
+    const row = this.s.pageForEdits.get(pageId) as { id: number; number: number; status: string; parsed: string; rawText: string };
+    const entries = this.s.activeEdits.all(pageId) as { id: number; edit: string }[];
+    const edits = entries.map((e) => JSON.parse(e.edit) as Edit);
+    const { page: effective, outcomes } = applyEdits(JSON.parse(row.parsed) as ParsedPage, row.rawText, edits);
+    outcomes.forEach((o, i) => {
+      const reason = o.status === "stale" ? (o.reason ?? "不再适用") : null;
+      this.s.setEditStale.run(reason, entries[i]!.id, reason);
+    });
+    const previous = this.s.previousArticles.all(pageId) as PreviousArticle[];
+    const placements = placeArticles(issue.date, row.number, effective, previous, this.usedRedirectSources(issue.date, row.number), correcting ? this.now : null);
+    for (const [from, { to, anchor }] of placements.redirects) {
+      this.s.upsertRedirect.run(from, to, anchor, this.now);
+      this.s.retargetRedirects.run(to, from);
+    }
+    for (const p of placements.articles) this.s.deleteRedirect.run(p.publicId);
+    const createdAt = this.clearContent(pageId);
+    const published = row.status === "published" && issue.status === "published";
+    const articles = this.writeContent(issue, pageId, row.number, effective, published, createdAt, placements.articles);
+    const warnings = JSON.stringify(effective.warnings);
+    this.s.setPageWarnings.run(warnings, this.now, pageId, warnings);
+    return { articles, outcomes, editIds: entries.map((e) => e.id) };
+  }
+
+  private usedRedirectSources(date: string, pageNumber: number): Map<string, number | null> {
+    const prefix = `${date.replaceAll("-", "")}-${String(pageNumber).padStart(2, "0")}-%`;
+    const rows = this.s.redirectSources.all(prefix) as { fromPublicId: string; fromAnchorLine: number | null }[];
+    return new Map(rows.map((r) => [r.fromPublicId, r.fromAnchorLine]));
   }
 
   /** Stores a new parse of the same bytes without touching what an editor corrected. */
@@ -332,11 +394,14 @@ export class EditionWriter {
     parsed: ParsedPage,
     published: boolean,
     createdAt: ReadonlyMap<string, string>,
+    placements?: readonly Placement[],
   ): number {
     const ids: number[] = [];
-    for (const record of toArticleRecords(parsed, issue.date, pageNumber)) {
+    for (const [i, record] of toArticleRecords(parsed, issue.date, pageNumber).entries()) {
+      const placed = placements?.[i];
+      const publicId = placed?.publicId ?? record.publicId;
       const { id } = this.s.insertArticle.get({
-        publicId: record.publicId,
+        publicId,
         pageId,
         issueId: issue.id,
         issueDate: issue.date,
@@ -353,7 +418,9 @@ export class EditionWriter {
         plainText: record.plainText,
         charCount: record.charCount,
         published: published ? 1 : 0,
-        createdAt: createdAt.get(record.publicId) ?? this.now,
+        anchorLine: anchorLine(parsed.articles[i]!),
+        correctedAt: placed?.correctedAt ?? null,
+        createdAt: createdAt.get(publicId) ?? this.now,
         now: this.now,
       }) as { id: number };
       ids.push(id);
@@ -398,4 +465,101 @@ export class EditionWriter {
     }
     return id;
   }
+}
+
+/** Where an article of a re-materialised page goes: its public id, and when it was corrected. */
+export interface Placement {
+  publicId: string;
+  correctedAt: string | null;
+}
+
+interface PreviousArticle {
+  publicId: string;
+  anchorLine: number | null;
+  title: string;
+  kicker: string | null;
+  label: string | null;
+  subtitle: string | null;
+  blocks: string;
+  correctedAt: string | null;
+}
+
+/** What readers read of an article: a change here is a correction (更正). */
+function fingerprint(a: { title: string; kicker: string | null; label: string | null; subtitle: string | null; blocks: string }): string {
+  return JSON.stringify([a.label, a.kicker, a.title, a.subtitle, (JSON.parse(a.blocks) as { type: string; text: string }[]).map((b) => [b.type, b.text])]);
+}
+
+/**
+ * Public ids for the articles of an edited page. An article whose anchor line (first head line)
+ * was an article's before keeps that article's id; a new one takes the id of its reading order
+ * when that is free, else the next unused number on the page. Every id that disappears redirects
+ * to the article now holding its anchor line (or its first block's line). Pure.
+ */
+export function placeArticles(
+  date: string,
+  pageNumber: number,
+  effective: ParsedPage,
+  previous: readonly PreviousArticle[],
+  /** Addresses of the page that redirect now, with the anchor line of the article they had. */
+  redirectSources: ReadonlyMap<string, number | null>,
+  correctedNow: string | null,
+): { articles: Placement[]; redirects: Map<string, { to: string; anchor: number | null }> } {
+  const byAnchor = new Map(previous.filter((p) => p.anchorLine !== null).map((p) => [p.anchorLine!, p]));
+  const taken = new Set<string>();
+  const ids: (string | null)[] = effective.articles.map((a) => {
+    const prev = byAnchor.get(anchorLine(a) ?? -1);
+    if (prev && !taken.has(prev.publicId)) {
+      taken.add(prev.publicId);
+      return prev.publicId;
+    }
+    return null;
+  });
+  // An article an undo brings back takes back the address it had.
+  ids.forEach((id, i) => {
+    if (id) return;
+    const anchor = anchorLine(effective.articles[i]!);
+    const back = [...redirectSources].find(([from, a]) => a !== null && a === anchor && !taken.has(from))?.[0];
+    if (back) {
+      taken.add(back);
+      ids[i] = back;
+    }
+  });
+  // Rows written before anchors were recorded: the same title is the same article.
+  ids.forEach((id, i) => {
+    if (id) return;
+    const prev = previous.find((p) => p.anchorLine === null && !taken.has(p.publicId) && p.title === effective.articles[i]!.title);
+    if (prev) {
+      taken.add(prev.publicId);
+      ids[i] = prev.publicId;
+    }
+  });
+  // Numbers no article of the page may take again: those kept, those of articles that are gone
+  // (they redirect), and those that already redirect.
+  const reserved = new Set<string>([...taken, ...previous.map((p) => p.publicId), ...redirectSources.keys()]);
+  let next = 1;
+  const fresh = (order: number) => {
+    const own = formatPublicId(date, pageNumber, order);
+    if (!reserved.has(own)) return own;
+    while (reserved.has(formatPublicId(date, pageNumber, next))) next++;
+    return formatPublicId(date, pageNumber, next);
+  };
+  const records = toArticleRecords(effective, date, pageNumber);
+  const articles: Placement[] = effective.articles.map((_, i) => {
+    const publicId = ids[i] ?? fresh(i + 1);
+    reserved.add(publicId);
+    const prev = previous.find((p) => p.publicId === publicId);
+    const record = records[i]!;
+    const changed = !prev || fingerprint(prev) !== fingerprint(record);
+    return { publicId, correctedAt: changed && correctedNow && prev ? correctedNow : (prev?.correctedAt ?? null) };
+  });
+  const redirects = new Map<string, { to: string; anchor: number | null }>();
+  const kept = new Set(articles.map((a) => a.publicId));
+  for (const prev of previous) {
+    if (kept.has(prev.publicId)) continue;
+    const line = prev.anchorLine ?? (JSON.parse(prev.blocks) as { sourceLines: number[] }[])[0]?.sourceLines[0];
+    const holder = effective.articles.findIndex((a) => a.headLines.includes(line ?? -1) || a.blocks.some((b) => b.sourceLines.includes(line ?? -1)));
+    const to = articles[holder >= 0 ? holder : 0]?.publicId;
+    if (to) redirects.set(prev.publicId, { to, anchor: prev.anchorLine });
+  }
+  return { articles, redirects };
 }

@@ -4,6 +4,7 @@ import { accounts, chinaLocal, dropFiles, signIn, signOut } from "./support/desk
 
 const FILES = ["2026-12-05_01.txt", "2026-12-05_02.txt"].map((f) => path.join("tests", "e2e", "fixtures", "desk", f));
 const TITLE = "“家门口”的养老服务,老人满意吗?";
+const NEW_TITLE = "聊城大学春季招聘会提供岗位8600余个";
 
 test("an editor's day: sign in, import by drag and drop, check warnings, preview, schedule, publish on time, unpublish", async ({ page, request, browser }, info) => {
   test.setTimeout(120_000);
@@ -68,6 +69,36 @@ test("an editor's day: sign in, import by drag and drop, check warnings, preview
   await first.getByRole("button", { name: "标记为已审阅" }).click();
   await expect(first.getByText(`已由 ${editor.name} 审阅`)).toBeVisible();
 
+  // 4b. Corrections (the edit log): fix a title, move the relocated paragraph back, split an
+  // article, turn a line into a subhead, undo the last change.
+  const fix = page.getByTestId("corrections");
+  const choose = async (line: number) => {
+    await page.getByRole("button", { name: `选择第 ${line} 行`, exact: true }).click();
+    await expect(fix.getByText(`已选第 ${line} 行`)).toBeVisible();
+  };
+  await fix.getByRole("button", { name: /修改第 2 篇/ }).click();
+  await fix.getByLabel("标题").fill(NEW_TITLE);
+  await fix.getByRole("button", { name: "保存" }).click();
+  await expect(fix.getByRole("status")).toContainText("第 2 篇已更新");
+  await choose(19);
+  await fix.getByLabel("移到稿件").selectOption({ label: `第 2 篇 ${NEW_TITLE}` });
+  await fix.getByRole("button", { name: "移动" }).click();
+  await expect(fix.getByRole("status")).toContainText("段落已移动");
+  await expect(page.locator('li[data-line="19"]')).toHaveAttribute("title", /第 2 篇/);
+  await choose(9);
+  await fix.getByLabel(/从这一段拆出新稿件/).fill("合作社托管服务受欢迎");
+  await fix.getByRole("button", { name: "拆分" }).click();
+  await expect(fix.getByRole("status")).toContainText("已拆成两篇稿件");
+  await expect(page.getByRole("heading", { name: /解析结果\(3 篇稿件\)/ })).toBeVisible();
+  await choose(15);
+  await fix.getByLabel("改为").selectOption("subhead");
+  await fix.getByRole("button", { name: "应用" }).click();
+  await expect(page.locator('li[data-line="15"]')).toHaveAttribute("data-role", "subhead");
+  await fix.getByRole("button", { name: "撤销" }).click();
+  await expect(page.locator('li[data-line="15"]')).toHaveAttribute("data-role", "paragraph");
+  await expect(fix.getByText(`(已由 ${editor.name} 撤销)`)).toBeVisible();
+  await shot("4b-corrections.png");
+
   // 5. Preview the page at phone width: the reader's own document, private.
   await page.getByRole("button", { name: /手机/ }).click();
   const frame = page.frameLocator('iframe[title="读者所见的版面预览"]');
@@ -114,6 +145,19 @@ test("an editor's day: sign in, import by drag and drop, check warnings, preview
   await reader.goto(`/issues/${DATE}/1`);
   await expect(reader.getByRole("link", { name: TITLE }).first()).toBeVisible();
   await reader.screenshot({ path: info.outputPath("8-reader-published.png"), fullPage: true });
+  // Readers get exactly the corrected page: the new title, the moved paragraph, the split.
+  const corrected = await (await request.get(`/issues/${DATE}/2`)).text();
+  expect(corrected).toContain(NEW_TITLE);
+  expect(corrected).toContain("合作社托管服务受欢迎");
+  // (The printed title stays in the 原文 view, as printed; no link carries it any more.)
+  expect(corrected).not.toMatch(/>聊城大学举办春季大型招聘会</);
+  const found = await (await request.get(`/search?q=${encodeURIComponent("招聘会提供岗位")}`)).text();
+  expect(found).toContain(`${ours}`);
+  await reader.goto(`/issues/${DATE}/2`);
+  await reader.getByRole("link", { name: NEW_TITLE }).first().click();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(NEW_TITLE);
+  await expect(reader.getByText(/2026年,高唐县丰源农机专业合作社计划托管土地/)).toBeVisible();
+  await reader.screenshot({ path: info.outputPath("8b-reader-corrected-article.png"), fullPage: true });
   await page.reload();
   await expect(page.getByTestId("publish-controls")).toHaveAttribute("data-ready", "1");
   await expect(page.getByText("已发布").first()).toBeVisible();

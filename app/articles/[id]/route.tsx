@@ -1,7 +1,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { type Page, serveDocument } from "@/components/document";
 import { articleDocumentOf } from "@/components/reader-documents";
-import { getArticle } from "@/lib/db/articles";
+import { getArticle, getArticleRedirect } from "@/lib/db/articles";
 import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
 import { publicIdParam } from "@/lib/validations/params";
 
@@ -11,6 +11,9 @@ import { publicIdParam } from "@/lib/validations/params";
  */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const parsed = publicIdParam.safeParse(await ctx.params);
+  // An address an editor's split or merge moved: permanently to where its text went.
+  const movedTo = parsed.success ? await getArticleRedirect(parsed.data.id) : null;
+  if (movedTo) return new Response(null, { status: 301, headers: { location: `/articles/${movedTo}`, "cache-control": "public, max-age=0, must-revalidate" } });
   return serveDocument(request, async () => (parsed.success ? articleDocument(parsed.data.id) : null));
 }
 

@@ -53,6 +53,7 @@ const article: ArticleView = {
   next: null,
   related: [{ publicId: "20251227-01-03", title: "相关", label: null, subtitle: null, issueDate: "2025-12-27", pageNumber: 1, category: "courts" }],
   updatedAt: new Date("2026-04-08T00:00:00Z"),
+  correctedAt: null,
 };
 
 const pageView: PageView = {

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckView, type CheckArticle, type CheckWarning } from "@/components/editor/check-view";
+import type { CorrectionData } from "@/components/editor/correction-panel";
+import { anchorLine, sourceLines } from "@/lib/corrections";
+import { describeEdit } from "@/lib/editor/edit-labels";
+import { formatChinaDateTime } from "@/lib/editor/china-time";
 import { StatusBadge } from "@/components/editor/status-badge";
 import { requireEditor } from "@/lib/auth/access";
 import { ensurePreviewToken, getDeskPage } from "@/lib/db/desk";
@@ -56,6 +60,34 @@ export default async function CheckPage({ params }: { params: Promise<{ date: st
       lines: all.length ? [Math.min(...all), Math.max(...all)] : null,
     };
   });
+  // What the correction tools need: each line's text as the parser read it (edits name it), and
+  // where each line sits in the effective page.
+  const src = sourceLines(desk.page.rawText);
+  const ref = (no: number) => ({ line: no, text: src[no - 1]?.text ?? "" });
+  const corrections: CorrectionData = {
+    date,
+    page,
+    version: desk.editVersion,
+    refs: Object.fromEntries(lines.map((l) => [l.no, src[l.no - 1]?.text ?? ""])),
+    articles: desk.parsed.articles.map((a, i) => ({
+      index: i,
+      anchor: ref(anchorLine(a) ?? 1),
+      headLines: a.headLines,
+      fields: { label: a.label, kicker: a.kicker, title: a.title, subtitle: a.subtitle, category: a.category, departments: a.departments, bylines: a.bylines },
+      blocks: a.blocks.map((b) => ({ lines: b.sourceLines, type: b.type, joined: !!b.flags?.includes("joined") })),
+    })),
+    orphans: desk.parsed.orphans.map((o) => o.sourceLines),
+    categories: Object.entries(CATEGORY_LABELS as Record<string, string>).map(([slug, label]) => ({ slug, label })),
+    history: desk.edits.map((e) => ({
+      seq: e.seq,
+      what: describeEdit(e.edit),
+      actor: e.actor,
+      at: formatChinaDateTime(e.at),
+      state: e.state,
+      stale: e.outcome?.status === "stale" ? (e.outcome.reason ?? e.staleReason ?? "不再适用") : null,
+      undoneBy: e.undoneBy,
+    })),
+  };
   const idx = desk.pages.findIndex((p) => p.number === page);
   const prev = desk.pages[idx - 1];
   const next = desk.pages[idx + 1];
@@ -83,6 +115,7 @@ export default async function CheckPage({ params }: { params: Promise<{ date: st
         articles={articles}
         warnings={warnings}
         previewUrl={token ? `${previewBase(token)}/${page}` : null}
+        corrections={corrections}
       />
     </>
   );

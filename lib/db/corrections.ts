@@ -1,0 +1,168 @@
+import "server-only";
+import { type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";
+import { writeConnection } from "@/lib/db/import";
+import { defaultDependencies } from "@/lib/import/defaults";
+import { EditionWriter, formatTimestamp, type IssueState } from "@/lib/import/write-edition";
+
+/**
+ * The edit log's writes: a correction saved, undone or redone, and the page re-materialised
+ * (lib/import/write-edition.ts rematerialise) in the same IMMEDIATE transaction, so the log and
+ * what readers see never disagree. Every change names the edit-log version it was based on: if
+ * another editor changed the page in between, nothing is written and the caller gets the conflict.
+ */
+
+export interface EditEntry {
+  seq: number;
+  edit: Edit;
+  actor: string;
+  at: string;
+  state: "active" | "undone";
+  staleReason: string | null;
+  undoneBy: string | null;
+}
+
+export type EditResult =
+  | { ok: true; version: number; outcome?: EditOutcome; changedIds: string[]; published: boolean }
+  | { ok: false; conflict: { version: number; since: EditEntry[] } }
+  | { ok: false; refused: string };
+
+interface PageRow {
+  id: number;
+  number: number;
+  editVersion: number;
+  issueId: number;
+  date: string;
+  issueNumber: number | null;
+  issueStatus: string;
+  pageStatus: string;
+}
+
+function pageRow(date: string, pageNumber: number): PageRow | undefined {
+  return writeConnection()
+    .prepare(
+      `SELECT p.id, p.number, p.editVersion, p.issueId, i.date, i.number AS issueNumber, i.status AS issueStatus, p.status AS pageStatus
+       FROM Page p JOIN Issue i ON i.id = p.issueId WHERE i.date = ? AND p.number = ?`,
+    )
+    .get(date, pageNumber) as PageRow | undefined;
+}
+
+function toEntry(r: { seq: number; edit: string; actor: string; at: string; state: string; staleReason: string | null; undoneBy: string | null }): EditEntry {
+  return { ...r, edit: EditSchema.parse(JSON.parse(r.edit)), state: r.state === "undone" ? "undone" : "active" };
+}
+
+/** A page's edit log, oldest first. */
+export function listEdits(date: string, pageNumber: number): { version: number; entries: EditEntry[] } | null {
+  const page = pageRow(date, pageNumber);
+  if (!page) return null;
+  const rows = writeConnection()
+    .prepare(`SELECT seq, edit, actor, at, state, staleReason, undoneBy FROM PageEdit WHERE pageId = ? ORDER BY seq`)
+    .all(page.id) as Parameters<typeof toEntry>[0][];
+  return { version: page.editVersion, entries: rows.map(toEntry) };
+}
+
+function articleIds(pageId: number): Map<string, string> {
+  const rows = writeConnection().prepare(`SELECT publicId, blocks || title || coalesce(kicker,'') || coalesce(label,'') || coalesce(subtitle,'') AS body FROM Article WHERE pageId = ?`).all(pageId) as { publicId: string; body: string }[];
+  return new Map(rows.map((r) => [r.publicId, r.body]));
+}
+
+/**
+ * Runs `change` on the page's log in one transaction, then re-materialises the page. `change`
+ * returns false to refuse (nothing written).
+ */
+function changeLog(
+  date: string,
+  pageNumber: number,
+  basedOn: number,
+  change: (page: PageRow, db: ReturnType<typeof writeConnection>, now: string) => Change,
+): EditResult {
+  const db = writeConnection();
+  const now = formatTimestamp(new Date());
+  const run = db.transaction((): EditResult => {
+    const page = pageRow(date, pageNumber);
+    if (!page) return { ok: false, refused: `没有 ${date} 第${pageNumber}版` };
+    if (page.editVersion !== basedOn) {
+      const since = db
+        .prepare(`SELECT seq, edit, actor, at, state, staleReason, undoneBy FROM PageEdit WHERE pageId = ? AND (seq > ? OR undoneAt > (SELECT coalesce(max(at), '') FROM PageEdit WHERE pageId = ? AND seq <= ?)) ORDER BY seq`)
+        .all(page.id, basedOn, page.id, basedOn) as Parameters<typeof toEntry>[0][];
+      return { ok: false, conflict: { version: page.editVersion, since: since.map(toEntry) } };
+    }
+    const result = change(page, db, now);
+    if ("refused" in result) return { ok: false, refused: result.refused };
+    db.prepare(`UPDATE Page SET editVersion = editVersion + 1, updatedAt = ? WHERE id = ?`).run(now, page.id);
+    const before = articleIds(page.id);
+    const deps = defaultDependencies();
+    const writer = new EditionWriter(db, deps.indexer, deps.describeDepartment, now);
+    const issue: IssueState = { id: page.issueId, date: page.date, number: page.issueNumber, status: page.issueStatus };
+    const published = page.issueStatus === "published" && page.pageStatus === "published";
+    const { outcomes, editIds } = writer.rematerialise(issue, page.id, published);
+    writer.finish();
+    const after = articleIds(page.id);
+    const changedIds = [...new Set([...before.keys(), ...after.keys()])].filter((id) => before.get(id) !== after.get(id));
+    let outcome: EditOutcome | undefined;
+    if (result.seq !== undefined) {
+      const mine = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND seq = ?`).get(page.id, result.seq) as { id: number };
+      outcome = outcomes[editIds.indexOf(mine.id)];
+      // A new edit that does not apply is not kept: the editor sees why, the log stays clean.
+      if (outcome?.status === "stale") throw new RefusedEdit(outcome.reason ?? "这项修改无法应用");
+    }
+    return { ok: true, version: page.editVersion + 1, outcome, changedIds, published };
+  });
+  try {
+    return run.immediate();
+  } catch (err) {
+    if (err instanceof RefusedEdit) return { ok: false, refused: err.message };
+    throw err;
+  }
+}
+
+class RefusedEdit extends Error {}
+
+type Change = { refused: string } | { seq?: number };
+
+export function saveEdit(date: string, pageNumber: number, basedOn: number, edit: Edit, actor: { id: number; name: string }): EditResult {
+  return changeLog(date, pageNumber, basedOn, (page, db, now): Change => {
+    const seq = ((db.prepare(`SELECT coalesce(max(seq), 0) AS n FROM PageEdit WHERE pageId = ?`).get(page.id) as { n: number }).n) + 1;
+    // Redo is for the edits just undone: a new edit after an undo discards them, as editors expect.
+    db.prepare(`DELETE FROM PageEdit WHERE pageId = ? AND state = 'undone'`).run(page.id);
+    db.prepare(`INSERT INTO PageEdit (pageId, seq, basedOn, edit, userId, actor, at, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'active')`).run(
+      page.id,
+      seq,
+      page.editVersion,
+      JSON.stringify(edit),
+      actor.id,
+      actor.name,
+      now,
+    );
+    return { seq };
+  });
+}
+
+/** Takes the newest active edit out of the page (it stays in the log, marked undone). */
+export function undoEdit(date: string, pageNumber: number, basedOn: number, actor: { name: string }): EditResult {
+  return changeLog(date, pageNumber, basedOn, (page, db, now): Change => {
+    const last = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND state = 'active' ORDER BY seq DESC LIMIT 1`).get(page.id) as { id: number } | undefined;
+    if (!last) return { refused: "没有可以撤销的修改" };
+    db.prepare(`UPDATE PageEdit SET state = 'undone', undoneAt = ?, undoneBy = ? WHERE id = ?`).run(now, actor.name, last.id);
+    return {};
+  });
+}
+
+/** Puts back the edit undone last. */
+export function redoEdit(date: string, pageNumber: number, basedOn: number): EditResult {
+  return changeLog(date, pageNumber, basedOn, (page, db): Change => {
+    const next = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND state = 'undone' ORDER BY seq ASC LIMIT 1`).get(page.id) as { id: number } | undefined;
+    if (!next) return { refused: "没有可以重做的修改" };
+    db.prepare(`UPDATE PageEdit SET state = 'active', undoneAt = NULL, undoneBy = NULL WHERE id = ?`).run(next.id);
+    return {};
+  });
+}
+
+/** Discards a stale edit (it stays in the log as undone, with its reason). */
+export function discardEdit(date: string, pageNumber: number, basedOn: number, seq: number, actor: { name: string }): EditResult {
+  return changeLog(date, pageNumber, basedOn, (page, db, now): Change => {
+    const row = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND seq = ? AND state = 'active'`).get(page.id, seq) as { id: number } | undefined;
+    if (!row) return { refused: "这项修改已不在生效中" };
+    db.prepare(`UPDATE PageEdit SET state = 'undone', undoneAt = ?, undoneBy = ? WHERE id = ?`).run(now, actor.name, row.id);
+    return {};
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Corrections in the store: the edit log, the page readers see re-materialised from it in the
+ * same transaction (articles, stable public ids, redirects, search index, 更正 marks), the 409
+ * version check, undo and redo, and edits surviving a re-import (stale where the file changed).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importEdition, readInputs } from "@/lib/import";
+import { searchArticles } from "@/lib/search/query";
+import { createTestDatabase, type TestDatabase } from "../support/db-fixture";
+
+let t: TestDatabase;
+let store: typeof import("@/lib/db/corrections");
+const DATE = "2026-04-08";
+const who = { id: 1, name: "李编辑" };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  importEdition(t.db(), readInputs(["data/sample"]), { publish: true });
+  process.env.DATABASE_URL = t.url;
+  store = await import("@/lib/db/corrections");
+});
+
+afterAll(() => t.cleanup());
+
+const articles = () =>
+  t.db().prepare(`SELECT publicId, title, "order", correctedAt, anchorLine FROM Article WHERE issueDate = ? AND pageNumber = 1 ORDER BY "order"`).all(DATE) as {
+    publicId: string;
+    title: string;
+    order: number;
+    correctedAt: string | null;
+    anchorLine: number | null;
+  }[];
+const byId = (id: string) => articles().find((a) => a.publicId === id);
+const version = () => store.listEdits(DATE, 1)!.version;
+const raw = () => (t.db().prepare(`SELECT rawText FROM Page WHERE number = 1 AND issueId = (SELECT id FROM Issue WHERE date = ?)`).get(DATE) as { rawText: string }).rawText;
+const lineText = (no: number) => raw().split(/\r\n|\r|\n/)[no - 1]!.trim();
+const ref = (no: number) => ({ line: no, text: lineText(no) });
+const found = (q: string) => searchArticles(t.db(), { q }).results.map((r) => r.publicId);
+
+describe("corrections in the store", () => {
+  it("should correct a title in place: same public id, marked 更正, found by search under the new title", () => {
+    const before = articles();
+    expect(before[1]).toMatchObject({ publicId: "20260408-01-02", anchorLine: 46 });
+    const result = store.saveEdit(DATE, 1, 0, { op: "set-article", article: ref(46), set: { title: "聊城仲裁委员会部署全年服务新举措" } }, who);
+    expect(result).toMatchObject({ ok: true, version: 1, published: true, changedIds: ["20260408-01-02"] });
+    const after = articles();
+    expect(after.map((a) => a.publicId)).toEqual(before.map((a) => a.publicId));
+    expect(after[1]!.title).toBe("聊城仲裁委员会部署全年服务新举措");
+    expect(after[1]!.correctedAt).not.toBeNull();
+    expect(after[0]!.correctedAt).toBeNull();
+    expect(found("全年服务新举措")).toEqual(["20260408-01-02"]);
+  });
+
+  it("should refuse a save based on an old version with 409-style conflict naming who changed what", () => {
+    const result = store.saveEdit(DATE, 1, 0, { op: "set-line", line: ref(14), role: "subhead" }, { id: 2, name: "王编辑" });
+    expect(result).toMatchObject({ ok: false, conflict: { version: 1, since: [{ seq: 1, actor: "李编辑" }] } });
+    expect(version()).toBe(1);
+  });
+
+  it("should split an article at a block under a new id and keep every other address", () => {
+    const before = articles().map((a) => a.publicId);
+    const result = store.saveEdit(DATE, 1, version(), { op: "split-article", at: [ref(18), ref(20)], title: "拆出的新稿件" }, who);
+    expect(result).toMatchObject({ ok: true });
+    const after = articles();
+    expect(after).toHaveLength(before.length + 1);
+    // The new article sits second in reading order but takes a number no address used before.
+    expect(after[1]!.title).toBe("拆出的新稿件");
+    expect(before).not.toContain(after[1]!.publicId);
+    expect(after.filter((a) => a.title !== "拆出的新稿件").map((a) => a.publicId)).toEqual(before);
+  });
+
+  it("should redirect the address of an article merged into another", () => {
+    const result = store.saveEdit(DATE, 1, version(), { op: "merge-articles", into: ref(46), from: ref(58) }, who);
+    expect(result).toMatchObject({ ok: true });
+    expect(articles().map((a) => a.publicId)).not.toContain("20260408-01-03");
+    const redirect = t.db().prepare(`SELECT toPublicId FROM ArticleRedirect WHERE fromPublicId = ?`).get("20260408-01-03");
+    expect(redirect).toEqual({ toPublicId: "20260408-01-02" });
+  });
+
+  it("should undo and redo, the address coming back with its article", () => {
+    expect(store.undoEdit(DATE, 1, version(), who)).toMatchObject({ ok: true });
+    expect(articles().map((a) => a.publicId)).toContain("20260408-01-03");
+    expect(t.db().prepare(`SELECT count(*) AS n FROM ArticleRedirect WHERE fromPublicId = ?`).get("20260408-01-03")).toEqual({ n: 0 });
+    expect(store.redoEdit(DATE, 1, version())).toMatchObject({ ok: true });
+    expect(articles().map((a) => a.publicId)).not.toContain("20260408-01-03");
+    expect(store.undoEdit(DATE, 1, version(), who)).toMatchObject({ ok: true });
+    expect(store.listEdits(DATE, 1)!.entries.map((e) => e.state)).toEqual(["active", "active", "undone"]);
+  });
+
+  it("should refuse an edit that does not fit the page, writing nothing", () => {
+    const v = version();
+    const result = store.saveEdit(DATE, 1, v, { op: "set-line", line: { line: 46, text: "不是这一行的文字" }, role: "subhead" }, who);
+    expect(result).toMatchObject({ ok: false, refused: expect.stringMatching(/第46行/) });
+    expect(version()).toBe(v);
+  });
+
+  it("should keep every edit through a re-parse of the same bytes", () => {
+    const report = importEdition(t.db(), readInputs(["data/sample"]), { reparse: true });
+    expect(report.pages.every((p) => p.outcome === "unchanged" || p.outcome === "reparsed")).toBe(true);
+    expect(byId("20260408-01-02")!.title).toBe("聊城仲裁委员会部署全年服务新举措");
+    expect(articles().some((a) => a.title === "拆出的新稿件")).toBe(true);
+  });
+
+  it("should mark stale, not drop, the edits whose lines a changed file no longer holds", () => {
+    const dir = path.join(t.dir, "changed");
+    fs.mkdirSync(dir);
+    const file = path.join(dir, "2026-04-08_01.txt");
+    // Line 46 (the corrected article's title) reads differently in the new file.
+    const lines = fs.readFileSync("data/sample/2026-04-08_01.txt", "utf8").split("\n");
+    lines[45] = "聊城仲裁委部署二〇二六年服务新举措";
+    fs.writeFileSync(file, lines.join("\n"));
+    const report = importEdition(t.db(), readInputs([file]), {});
+    expect(report.pages[0]!.outcome).toBe("replaced");
+    const log = store.listEdits(DATE, 1)!.entries;
+    expect(log).toHaveLength(3);
+    expect(log[0]!.staleReason).toMatch(/第46行/);
+    expect(log[1]!.staleReason).toBeNull();
+    // What readers see: the new file's title, the split still applied.
+    expect(byId("20260408-01-02")!.title).toBe("聊城仲裁委部署二〇二六年服务新举措");
+    expect(articles().some((a) => a.title === "拆出的新稿件")).toBe(true);
+    expect(store.discardEdit(DATE, 1, version(), 1, who)).toMatchObject({ ok: true });
+    expect(store.listEdits(DATE, 1)!.entries[0]!.state).toBe("undone");
+  });
+});
