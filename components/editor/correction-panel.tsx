@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { Edit } from "@/lib/corrections/schema";
+import { describeEdit } from "@/lib/editor/edit-labels";
 
 /** What the page check passes to the correction tools (see app/editor/(desk)/issues/[date]/[page]/page.tsx). */
 export interface CorrectionData {
@@ -48,7 +50,7 @@ const BYLINE_ROLES: [string, string][] = [
   ["writer-photographer", "文/图"],
 ];
 
-type Conflict = { version: number; since: { seq: number; actor: string; at: string; edit: unknown }[] };
+type Conflict = { version: number; since: { seq: number; actor: string; at: string; edit: Edit; state: string }[] };
 
 /** Sends one change of the edit log; resolves to an error message, a conflict, or null (saved). */
 async function post(date: string, page: number, body: object): Promise<{ error?: string; conflict?: Conflict }> {
@@ -143,7 +145,10 @@ export function CorrectionPanel({ data, line, onDone }: { data: CorrectionData; 
           <p className="font-bold">这一版刚被其他编辑修改过,你的修改没有保存(409):</p>
           <ul className="my-1 list-disc pl-5">
             {conflict.conflict.since.map((e) => (
-              <li key={e.seq}>{e.actor} · {new Date(e.at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</li>
+              <li key={e.seq}>
+                {e.actor} · {new Date(e.at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}:{describeEdit(e.edit)}
+                {e.state === "undone" ? "(已撤销)" : ""}
+              </li>
             ))}
           </ul>
           <div className="flex gap-2">

@@ -16,6 +16,7 @@ export function DeskHeader({ name, role }: { name: string; role: "chief" | "edit
           <ul className="flex flex-wrap gap-x-4 gap-y-1 whitespace-nowrap text-base">
             <li><a href="/editor" className="hover:text-accent">期次</a></li>
             <li><a href="/editor/import" className="hover:text-accent">导入版面</a></li>
+            {role === "chief" ? <li><a href="/editor/audit" className="hover:text-accent">改动记录</a></li> : null}
             {role === "chief" ? <li><a href="/editor/accounts" className="hover:text-accent">账号管理</a></li> : null}
             <li><a href="/editor/account" className="hover:text-accent">我的账号</a></li>
             <li><a href="/" className="hover:text-accent">读者网站</a></li>

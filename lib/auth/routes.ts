@@ -8,6 +8,7 @@ export type Requirement = "public" | "editor" | "chief";
 const RULES: [RegExp, Requirement][] = [
   [/^\/editor\/sign-in(?:\/|$)/, "public"],
   [/^\/editor\/accounts(?:\/|$)/, "chief"],
+  [/^\/editor\/audit(?:\/|$)/, "chief"],
   [/^\/editor(?:\/|$)/, "editor"],
 ];
 

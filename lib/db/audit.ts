@@ -49,3 +49,22 @@ export async function listIssueEvents(issueDate: string, take = 50): Promise<Aud
   const rows = await db.auditEvent.findMany({ where: { issueDate }, orderBy: [{ at: "desc" }, { id: "desc" }], take });
   return rows.map(toEntry);
 }
+
+/** Events across the desk, newest first, filtered by who and by day (China time, YYYY-MM-DD). */
+export async function listEvents(filter: { actor?: string; from?: Date; to?: Date; take?: number }): Promise<AuditEntry[]> {
+  const rows = await db.auditEvent.findMany({
+    where: {
+      ...(filter.actor ? { actor: filter.actor } : {}),
+      ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: filter.take ?? 200,
+  });
+  return rows.map(toEntry);
+}
+
+/** Everyone who appears in the log, for the filter. */
+export async function listActors(): Promise<string[]> {
+  const rows = await db.auditEvent.findMany({ distinct: ["actor"], select: { actor: true }, orderBy: { actor: "asc" } });
+  return rows.map((r) => r.actor);
+}

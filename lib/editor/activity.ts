@@ -14,11 +14,16 @@ export const ACTION_LABELS: Record<string, string> = {
   "user-reset-password": "重置密码",
   "user-role": "更改角色",
   "password-change": "更改密码",
+  "edit-edit": "更正",
+  "edit-undo": "撤销更正",
+  "edit-redo": "重做更正",
+  "edit-discard": "放弃失效的更正",
 };
 
 export function describeEvent(e: { actor: string; action: string; pageNumber: number | null; detail: Record<string, unknown> }): string {
   const what = ACTION_LABELS[e.action] ?? e.action;
   const page = e.pageNumber ? `第${String(e.pageNumber).padStart(2, "0")}版 ` : "";
   const confirmed = typeof e.detail.confirmedUnreviewedWarnings === "number" ? `(确认 ${e.detail.confirmedUnreviewedWarnings} 条未审阅警告)` : "";
-  return `${e.actor} ${page}${what}${confirmed}`;
+  const detail = typeof e.detail.what === "string" ? `:${e.detail.what}` : "";
+  return `${e.actor} ${page}${what}${confirmed}${detail}`;
 }

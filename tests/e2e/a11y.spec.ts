@@ -32,7 +32,7 @@ for (const route of routes) {
 }
 
 // The desk: the same checks, signed in as a chief (who sees every section).
-const deskRoutes = ["/editor", "/editor/issues/2026-04-08", "/editor/issues/2026-04-08/1", "/editor/import", "/editor/accounts", "/editor/account"];
+const deskRoutes = ["/editor", "/editor/issues/2026-04-08", "/editor/issues/2026-04-08/1", "/editor/import", "/editor/accounts", "/editor/account", "/editor/audit"];
 
 test("should have no axe violations on the desk's sign-in page", async ({ page }) => {
   await page.goto("/editor/sign-in");

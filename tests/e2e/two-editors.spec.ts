@@ -1,0 +1,60 @@
+/**
+ * Two editors correcting the same page at once: the second save, based on the version before the
+ * first, is refused (409) and the desk says who changed the page, then re-applies on top.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { accounts, signIn } from "./support/desk";
+
+test("should refuse a correction made on an out-of-date page, say who changed it, and re-apply on top", async ({ browser, baseURL }, info) => {
+  const date = info.project.name === "phone" ? "2026-12-08" : "2026-12-07";
+  const { chief, editor } = accounts();
+  const one = await browser.newContext();
+  const two = await browser.newContext();
+  const a = await one.newPage();
+  const b = await two.newPage();
+  await signIn(a, editor);
+  await signIn(b, chief);
+
+  // A page of its own, imported as a draft through the desk's import route.
+  const file = path.join("tests", "e2e", "fixtures", "desk", "2026-12-05_01.txt");
+  const imported = await a.request.post("/editor/api/import", {
+    headers: { origin: baseURL! },
+    multipart: {
+      mode: "import",
+      pages: JSON.stringify([{ file: "two.txt", date, page: 1 }]),
+      file: { name: "two.txt", mimeType: "text/plain", buffer: fs.readFileSync(file) },
+    },
+  });
+  expect(imported.status()).toBe(200);
+
+  for (const p of [a, b]) {
+    await p.goto(`/editor/issues/${date}/1`);
+    await expect(p.getByTestId("check-view")).toHaveAttribute("data-ready", "1");
+  }
+  // The first editor saves.
+  const fixA = a.getByTestId("corrections");
+  await fixA.getByRole("button", { name: /修改第 2 篇/ }).click();
+  await fixA.getByLabel("标题").fill("春耕时节农机忙");
+  await fixA.getByRole("button", { name: "保存" }).click();
+  await expect(fixA.getByRole("status")).toContainText("第 2 篇已更新");
+
+  // The second, still on the version before it, is refused and told by whom.
+  const fixB = b.getByTestId("corrections");
+  await b.getByRole("button", { name: "选择第 16 行", exact: true }).click();
+  await fixB.getByLabel("改为").selectOption("subhead");
+  await fixB.getByRole("button", { name: "应用" }).click();
+  const conflict = fixB.getByRole("alert").filter({ hasText: "409" });
+  await expect(conflict).toContainText("刚被其他编辑修改过");
+  await expect(conflict).toContainText(editor.name);
+  await b.screenshot({ path: info.outputPath("409.png"), fullPage: false });
+  await conflict.getByRole("button", { name: "在最新版本上重新应用我的修改" }).click();
+  await expect(fixB.getByRole("status")).toContainText("已在最新版本上重新应用");
+  await expect(b.locator('li[data-line="16"]')).toHaveAttribute("data-role", "subhead");
+  // Both changes stand.
+  await expect(fixB.getByText(/修改第\d+行起稿件的标题为“春耕时节农机忙”/)).toBeVisible();
+  await expect(fixB.getByText("第16行改为小标题")).toBeVisible();
+  await one.close();
+  await two.close();
+});
