@@ -64,6 +64,24 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
   const rawRef = useRef<HTMLOListElement>(null);
   const frameRef = useRef<HTMLIFrameElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
+  // Who else has this page open: a heartbeat every 30 s renews this view's lease (PageLease).
+  const [others, setOthers] = useState<string[]>([]);
+  useEffect(() => {
+    const url = `/editor/api/pages/${date}/${page}/lease`;
+    const beat = () =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "renew" }) })
+        .then((r) => (r.ok ? r.json() : { others: [] }))
+        .then((j: { others?: { name: string }[] }) => setOthers((j.others ?? []).map((o) => o.name)))
+        .catch(() => {});
+    void beat();
+    const timer = setInterval(beat, 30_000);
+    const leave = () => navigator.sendBeacon?.(url, new Blob([JSON.stringify({ action: "leave" })], { type: "application/json" }));
+    window.addEventListener("pagehide", leave);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("pagehide", leave);
+    };
+  }, [date, page]);
   // Set once the view is interactive (hydrated), for tests and for styles that need scripts.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -168,6 +186,11 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
       </section>
 
       <div className="flex min-w-0 flex-col gap-6">
+        {others.length ? (
+          <p role="status" className="rounded border border-amber-700 px-3 py-2 text-sm" data-testid="others-here">
+            {others.join("、")} 也在查看这一版:保存时如有冲突会提示。
+          </p>
+        ) : null}
         <CorrectionPanel data={corrections} line={selected} />
         <section aria-labelledby="warnings-heading">
           <h2 id="warnings-heading" className="mb-2 text-lg font-bold">

@@ -301,3 +301,29 @@ export async function nextScheduledAt(): Promise<Date | null> {
   const row = await db.issue.findFirst({ where: { status: "scheduled", publishAt: { not: null } }, orderBy: { publishAt: "asc" }, select: { publishAt: true } });
   return row?.publishAt ?? null;
 }
+
+/** An article's typed fields as readers see them now, by its anchor line (for before/after in the log). */
+export async function articleFieldsAt(date: string, pageNumber: number, anchorLine: number): Promise<Record<string, unknown> | null> {
+  const a = await db.article.findFirst({
+    where: { issueDate: date, pageNumber, anchorLine },
+    select: {
+      label: true,
+      kicker: true,
+      title: true,
+      subtitle: true,
+      category: true,
+      bylines: { orderBy: { order: "asc" }, select: { role: true, person: { select: { name: true } } } },
+      departments: { orderBy: { rank: "asc" }, select: { department: { select: { name: true } } } },
+    },
+  });
+  if (!a) return null;
+  return {
+    label: a.label,
+    kicker: a.kicker,
+    title: a.title,
+    subtitle: a.subtitle,
+    category: a.category,
+    bylines: a.bylines.map((b) => ({ name: b.person.name, role: b.role })),
+    departments: a.departments.map((d) => d.department.name),
+  };
+}

@@ -25,5 +25,18 @@ export function describeEvent(e: { actor: string; action: string; pageNumber: nu
   const page = e.pageNumber ? `第${String(e.pageNumber).padStart(2, "0")}版 ` : "";
   const confirmed = typeof e.detail.confirmedUnreviewedWarnings === "number" ? `(确认 ${e.detail.confirmedUnreviewedWarnings} 条未审阅警告)` : "";
   const detail = typeof e.detail.what === "string" ? `:${e.detail.what}` : "";
-  return `${e.actor} ${page}${what}${confirmed}${detail}`;
+  const changes = Array.isArray(e.detail.changes)
+    ? (e.detail.changes as { field: string; before: unknown; after: unknown }[])
+        .map((c) => `(${FIELD_NAMES[c.field] ?? c.field}:${show(c.before)} → ${show(c.after)})`)
+        .join("")
+    : "";
+  return `${e.actor} ${page}${what}${confirmed}${detail}${changes}`;
+}
+
+const FIELD_NAMES: Record<string, string> = { label: "栏目", kicker: "引题", title: "标题", subtitle: "副题", bylines: "署名", category: "分类", departments: "部门" };
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "无";
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "object" && x && "name" in x ? String((x as { name: string }).name) : String(x))).join("、") || "无";
+  return String(v);
 }

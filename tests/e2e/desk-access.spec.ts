@@ -41,6 +41,7 @@ const routes = filesUnder(path.join(APP, "editor"), /^route\.tsx?$/).map((f) => 
 const ROUTE_CHECKS: Record<string, { method: "GET" | "POST"; url: (token: string) => string; role: Requirement }> = {
   [path.normalize("app/editor/api/import/route.ts")]: { method: "POST", url: () => "/editor/api/import", role: "editor" },
   [path.normalize("app/editor/api/pages/[date]/[page]/edits/route.ts")]: { method: "POST", url: () => "/editor/api/pages/2026-04-08/1/edits", role: "editor" },
+  [path.normalize("app/editor/api/pages/[date]/[page]/lease/route.ts")]: { method: "POST", url: () => "/editor/api/pages/2026-04-08/1/lease", role: "editor" },
   [path.normalize("app/editor/preview/[token]/route.tsx")]: { method: "GET", url: (t) => `/editor/preview/${t}`, role: "editor" },
   [path.normalize("app/editor/preview/[token]/[page]/route.tsx")]: { method: "GET", url: (t) => `/editor/preview/${t}/1`, role: "editor" },
   [path.normalize("app/editor/preview/[token]/articles/[id]/route.tsx")]: { method: "GET", url: (t) => `/editor/preview/${t}/articles/20260408-01-01`, role: "editor" },

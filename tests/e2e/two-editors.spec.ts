@@ -33,6 +33,11 @@ test("should refuse a correction made on an out-of-date page, say who changed it
     await p.goto(`/editor/issues/${date}/1`);
     await expect(p.getByTestId("check-view")).toHaveAttribute("data-ready", "1");
   }
+  // Each sees the other there (the lease heartbeat; the first view renews again on reload).
+  await a.reload();
+  await expect(a.getByTestId("others-here")).toContainText(chief.name);
+  await expect(b.getByTestId("others-here")).toContainText(editor.name, { timeout: 35_000 });
+  await expect(a.getByTestId("check-view")).toHaveAttribute("data-ready", "1");
   // The first editor saves.
   const fixA = a.getByTestId("corrections");
   await fixA.getByRole("button", { name: /修改第 2 篇/ }).click();

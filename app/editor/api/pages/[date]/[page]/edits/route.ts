@@ -5,6 +5,7 @@ import { requireEditorRequest } from "@/lib/auth/access";
 import { EditSchema } from "@/lib/corrections";
 import { recordEvent } from "@/lib/db/audit";
 import { articleTag } from "@/lib/db/cache-tags";
+import { articleFieldsAt } from "@/lib/db/desk";
 import { discardEdit, redoEdit, saveEdit, undoEdit, type EditResult } from "@/lib/db/corrections";
 import { describeEdit } from "@/lib/editor/edit-labels";
 import { tagsForIssue } from "@/lib/editor/publishing";
@@ -42,6 +43,9 @@ export async function POST(request: Request, ctx: { params: Promise<{ date: stri
   const { date, page } = params.data;
   const input = parsed.data;
   const actor = { id: editor.id, name: editor.name };
+  // The article's fields before a set-article, so the log can show before and after.
+  const changing = input.action === "edit" && input.edit.op === "set-article" ? input.edit : null;
+  const before = changing ? await articleFieldsAt(date, page, changing.article.line) : null;
   let result: EditResult;
   if (input.action === "edit") result = saveEdit(date, page, input.basedOn, input.edit, actor);
   else if (input.action === "undo") result = undoEdit(date, page, input.basedOn, actor);
@@ -52,7 +56,14 @@ export async function POST(request: Request, ctx: { params: Promise<{ date: stri
     if ("conflict" in result) return NextResponse.json({ conflict: result.conflict }, { status: 409 });
     return NextResponse.json({ error: result.refused }, { status: 422 });
   }
-  await recordEvent(actor, `edit-${input.action}`, { issueDate: date, pageNumber: page }, input.action === "edit" ? { op: input.edit.op, what: describeEdit(input.edit) } : {});
+  const after = changing ? await articleFieldsAt(date, page, changing.article.line) : null;
+  const changes = changing && before && after ? Object.keys(changing.set).map((k) => ({ field: k, before: before[k], after: after[k] })) : undefined;
+  await recordEvent(
+    actor,
+    `edit-${input.action}`,
+    { issueDate: date, pageNumber: page },
+    input.action === "edit" ? { op: input.edit.op, what: describeEdit(input.edit), ...(changes ? { changes } : {}) } : {},
+  );
   if (result.published) {
     for (const tag of [...tagsForIssue(date), ...result.changedIds.map(articleTag)]) revalidateTag(tag, { expire: 0 });
   }
