@@ -1,11 +1,13 @@
 /**
  * `npm run db:migrate`: applies pending migrations to DATABASE_URL (no native engine needed), then
- * rebuilds the search index if a migration emptied it (it is derived from the articles).
+ * rebuilds the search index if a migration emptied it (it is derived from the articles), and turns
+ * whole-page correction snapshots from before the edit log into edits (lib/corrections/legacy.ts).
  */
 import { applyMigrations, sqlitePathFromUrl } from "../lib/db/migrations";
 import { openSqlite } from "../lib/db/sqlite";
 import { DEFAULT_DATABASE_URL } from "../lib/env-defaults";
 import { ensureSearchIndex } from "../lib/search/indexer";
+import { convertLegacyCorrections } from "../lib/import/legacy-corrections";
 
 const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 try {
@@ -16,6 +18,7 @@ try {
     const started = performance.now();
     const indexed = ensureSearchIndex(db);
     if (indexed) console.log(`Rebuilt the search index: ${indexed} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    for (const line of convertLegacyCorrections(db)) console.log(line);
   } finally {
     db.close();
   }

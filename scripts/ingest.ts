@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--page N] [--publish] [--force] [--reparse] [--json]`
+ * `npm run ingest -- <file|dir>... [--date YYYY-MM-DD] [--page N] [--publish] [--reparse] [--json]`
  *
  * Imports page files into the edition store (DATABASE_URL), all or nothing. A directory is its
  * `*.txt` files, placed by its manifest.json when it has one (format: lib/validations/manifest.ts).
@@ -25,7 +25,6 @@ const USAGE = `usage: npm run ingest -- <file|dir>... [options]
   --date D        issue date YYYY-MM-DD for every file (overrides manifests and file names)
   --page N        page number (only with a single file)
   --publish       publish the issues imported
-  --force         replace pages editors have corrected when their file changed (discards the corrections)
   --reparse       parse unchanged files again (after a parser change); writes only pages whose parse differs
   --json          print a machine-readable report on stdout
   -h, --help      this text
@@ -44,7 +43,6 @@ const argsSchema = z
       .pipe(pageNumberSchema)
       .optional(),
     publish: z.boolean(),
-    force: z.boolean(),
     reparse: z.boolean(),
     json: z.boolean(),
   })
@@ -74,7 +72,6 @@ function readArgs(argv: string[]): Args | "help" {
         date: { type: "string" },
         page: { type: "string" },
         publish: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
         reparse: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -137,7 +134,6 @@ async function main(): Promise<number> {
     db = openStore(env.DATABASE_URL);
     report = importEdition(db, inputs, {
       publish: args.publish,
-      force: args.force,
       reparse: args.reparse,
       onProgress: bar && (({ done, total, file }) => bar.update(done, total, file)),
     });

@@ -6,3 +6,4 @@
 export { applyEdits, anchorLine, lineRef, reviewedWarningKeys, sourceLines, type AppliedEdits, type EditOutcome } from "./apply";
 export { articleIdentity, type ArticleIdentity, type GoneArticle } from "./identity";
 export { EditSchema, LineRoleSchema, type ArticleFields, type ArticleRef, type Edit, type EditOp, type LineRef, type LineRole, type LinesRef } from "./schema";
+export { editsFromSnapshot } from "./legacy";

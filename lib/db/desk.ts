@@ -47,7 +47,6 @@ const pageSummarySelect = {
   status: true,
   warnings: true,
   parsed: true,
-  corrected: true,
   reviewedWarnings: true,
   updatedAt: true,
   _count: { select: { articles: true } },
@@ -62,7 +61,7 @@ type PageRow = {
   status: string;
   warnings: string;
   parsed: string;
-  corrected: string | null;
+
   reviewedWarnings: string;
   updatedAt: Date;
   _count: { articles: number };
@@ -78,7 +77,7 @@ function toSummary(p: PageRow): DeskPageSummary {
     status: p.status,
     articles: p._count.articles,
     warningsJson: p.warnings,
-    parsedJson: p.corrected ?? p.parsed,
+    parsedJson: p.parsed,
     reviewedJson: p.reviewedWarnings,
     updatedAt: p.updatedAt,
   };
@@ -184,7 +183,7 @@ export async function getDeskPage(date: string, number: number): Promise<DeskPag
       sourceFile: true,
       rawText: true,
       parsed: true,
-      corrected: true,
+
       reviewedWarnings: true,
       updatedAt: true,
       status: true,
@@ -195,7 +194,7 @@ export async function getDeskPage(date: string, number: number): Promise<DeskPag
   });
   if (!page) return null;
   const { id: _, pages, ...issueFields } = issue;
-  const original = JSON.parse(page.corrected ?? page.parsed) as ParsedPage;
+  const original = JSON.parse(page.parsed) as ParsedPage;
   const log = await db.pageEdit.findMany({ where: { pageId: page.id }, orderBy: { seq: "asc" } });
   const active = log.filter((e) => e.state === "active");
   const applied = applyEdits(original, page.rawText, active.map((e) => EditSchema.parse(JSON.parse(e.edit))));

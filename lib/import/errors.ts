@@ -19,7 +19,6 @@ export type ImportErrorCode =
   | "no-date"
   | "parse-failed"
   | "duplicate-page"
-  | "corrected"
   | "locked"
   | "write-failed";
 

@@ -24,11 +24,9 @@ import {
 export interface ImportOptions {
   /** Publish the issues this run touches (status published; publishedAt set the first time). */
   publish?: boolean;
-  /** Replace pages an editor has corrected when their file changed (the correction is discarded). */
-  force?: boolean;
   /**
    * Parse pages again even when their bytes and parse options are unchanged (after a parser fix).
-   * Only pages whose parse differs are written; editors' corrections stay what readers see.
+   * Only pages whose parse differs are written; editors' edits are applied to the new parse.
    */
   reparse?: boolean;
   /** Called after each page file, e.g. for a progress bar. */
@@ -119,8 +117,8 @@ export function importEditionWith(
     for (const [i, p] of placed.entries()) {
       const issue = issues.get(p.date)!;
       issue.report.pages++;
+      writer.staleEdits = 0;
       const report = writePlacedPage(writer, issue.state, p, {
-        force: options.force ?? false,
         reparse: options.reparse ?? false,
         parse: timedParse,
       });
@@ -130,10 +128,14 @@ export function importEditionWith(
         writer.touchIssue(issue.state);
         if (issue.state.status === "published") publishedChanges.add(p.date);
       }
-      if (report.correction === "discarded") {
-        notes.push(`${p.input.file}: ${p.date} page ${p.page} had editors' corrections; --force replaced the page and discarded them`);
-      } else if (report.correction === "kept" && report.outcome === "reparsed") {
-        notes.push(`${p.input.file}: ${p.date} page ${p.page} has editors' corrections; the page was re-parsed, readers still see the corrections`);
+      if (report.correction === "kept" && (report.outcome === "reparsed" || report.outcome === "replaced")) {
+        notes.push(`${p.input.file}: ${p.date} page ${p.page} has editors' corrections; they were applied to the new parse`);
+        if (writer.staleEdits > 0) {
+          notes.push(
+            `${p.input.file}: ${writer.staleEdits} of the editors' edits no longer fit the page (the lines they were made on changed); ` +
+              "they are kept, marked stale, and listed on the desk",
+          );
+        }
       }
       options.onProgress?.({ done: i + 1, total: placed.length, file: p.input.file });
     }
@@ -284,7 +286,7 @@ function writePlacedPage(
   writer: EditionWriter,
   issue: IssueState,
   p: PlacedInput,
-  options: { force: boolean; reparse: boolean; parse: (input: PageInput, options: ParseOptions) => ParsedPage },
+  options: { reparse: boolean; parse: (input: PageInput, options: ParseOptions) => ParsedPage },
 ): PageReport {
   const { input } = p;
   const existing = writer.getPage(issue.id, p.page);
@@ -304,7 +306,7 @@ function writePlacedPage(
       articles: page.articleCount,
       ads: page.adCount,
       warnings: page.warningCount,
-      ...(page.corrected ? { correction: "kept" as const } : {}),
+      ...(page.edited ? { correction: "kept" as const } : {}),
     };
   };
 
@@ -328,10 +330,10 @@ function writePlacedPage(
 
   if (sameBytes) {
     // Same bytes, parsed again (new parse options, or --reparse after a parser change). Nothing is
-    // written unless the parse differs; an editor's correction stays what readers see.
+    // written unless the parse differs; editors' edits are applied to a parse that does.
     const sameParse = JSON.stringify(parsed) === writer.getParsedJson(existing.id);
     if (sameParse && sameOptions) return keep(existing);
-    if (existing.corrected || sameParse) {
+    if (sameParse) {
       writer.updateParseOnly(existing, source);
       return {
         ...base,
@@ -340,22 +342,15 @@ function writePlacedPage(
         articles: existing.articleCount,
         ads: existing.adCount,
         warnings: existing.warningCount,
-        ...(existing.corrected ? { correction: "kept" as const } : {}),
+        ...(existing.edited ? { correction: "kept" as const } : {}),
       };
     }
     const articles = writer.replacePage(issue, existing, p.page, source);
-    return { ...base, name: source.name, outcome: "reparsed", articles, ...counts };
+    return { ...base, name: source.name, outcome: "reparsed", articles, ...counts, ...(existing.edited ? { correction: "kept" as const } : {}) };
   }
 
-  if (existing.corrected && !options.force) {
-    const who = [existing.correctedBy, existing.correctedAt].filter(Boolean).join(", ");
-    throw new ImportError(
-      "corrected",
-      input.file,
-      `${p.date} page ${p.page} has editors' corrections${who ? ` (${who})` : ""} and this file differs from the one they corrected; ` +
-        "nothing was imported. Re-run with --force to replace the page and discard the corrections.",
-    );
-  }
+  // A changed file: the page is replaced, and editors' edits are applied to the new parse (those
+  // whose lines changed are kept, marked stale, for an editor to redo or discard).
   const articles = writer.replacePage(issue, existing, p.page, source);
   return {
     ...base,
@@ -363,6 +358,6 @@ function writePlacedPage(
     outcome: "replaced",
     articles,
     ...counts,
-    ...(existing.corrected ? { correction: "discarded" as const } : {}),
+    ...(existing.edited ? { correction: "kept" as const } : {}),
   };
 }

@@ -33,8 +33,8 @@ export interface PageReport {
   warnings: number;
   dateFrom: DateSource;
   pageFrom: PageNumberSource;
-  /** Set when the page had an editor's correction: kept (same bytes) or discarded (--force). */
-  correction?: "kept" | "discarded";
+  /** Set when the page has editors' edits: they are kept, and applied to any new parse. */
+  correction?: "kept";
 }
 
 export interface IssueReport {

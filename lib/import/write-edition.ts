@@ -38,9 +38,8 @@ export interface PageState {
   sourceSha256: string;
   parseOptions: string;
   status: string;
-  corrected: boolean;
-  correctedAt: string | null;
-  correctedBy: string | null;
+  /** The page has an edit log (editors' corrections, re-applied to every new parse). */
+  edited: boolean;
   /** What readers see now: article and ad rows, and warnings of the effective version. */
   articleCount: number;
   adCount: number;
@@ -93,7 +92,7 @@ function prepareStatements(db: SqliteDb) {
          AND pageId IN (SELECT id FROM Page WHERE issueId = ? AND status = 'published')`,
     ),
     pageBySlot: p(
-      `SELECT id, name, sourceFile, sourceSha256, parseOptions, status, corrected IS NOT NULL AS corrected, correctedAt, correctedBy,
+      `SELECT id, name, sourceFile, sourceSha256, parseOptions, status, EXISTS (SELECT 1 FROM PageEdit WHERE pageId = Page.id) AS edited,
          (SELECT count(*) FROM Article WHERE pageId = Page.id) AS articleCount,
          (SELECT count(*) FROM Ad WHERE pageId = Page.id) AS adCount,
          json_array_length(warnings) AS warningCount
@@ -107,12 +106,10 @@ function prepareStatements(db: SqliteDb) {
     ),
     replacePage: p(
       `UPDATE Page SET name = @name, sourceFile = @sourceFile, sourceSha256 = @sourceSha256, rawText = @rawText, encoding = @encoding,
-         parsed = @parsed, parseOptions = @parseOptions, warnings = @warnings,
-         corrected = NULL, correctedAt = NULL, correctedBy = NULL, updatedAt = @now
+         parsed = @parsed, parseOptions = @parseOptions, warnings = @warnings, updatedAt = @now
        WHERE id = @id`,
     ),
-    // A re-parse of the same bytes under an editor's correction: the parse is refreshed, what
-    // readers see (corrected, its warnings, the articles) is not.
+    // A re-parse of the same bytes that gives the same parse: only the options and labels change.
     updateParseOnly: p(
       `UPDATE Page SET name = @name, sourceFile = @sourceFile, parsed = @parsed, parseOptions = @parseOptions, updatedAt = @now WHERE id = @id`,
     ),
@@ -224,8 +221,8 @@ export class EditionWriter {
   }
 
   getPage(issueId: number, number: number): PageState | undefined {
-    const row = this.s.pageBySlot.get(issueId, number) as (Omit<PageState, "corrected"> & { corrected: number }) | undefined;
-    return row && { ...row, corrected: row.corrected === 1 };
+    const row = this.s.pageBySlot.get(issueId, number) as (Omit<PageState, "edited"> & { edited: number }) | undefined;
+    return row && { ...row, edited: row.edited === 1 };
   }
 
   /** The stored parse of a page, as JSON text. */
@@ -248,8 +245,8 @@ export class EditionWriter {
   }
 
   /**
-   * Replaces a page's source and parse, discarding any editor's correction, and rebuilds its
-   * articles and ads from the new parse.
+   * Replaces a page's source and parse and rebuilds its articles and ads from the new parse, with
+   * the page's edit log applied again to it.
    */
   replacePage(issue: IssueState, page: PageState, number: number, source: PageSource): number {
     this.s.replacePage.run({ id: page.id, ...this.pageColumns(source), now: this.now });
@@ -260,6 +257,9 @@ export class EditionWriter {
     const published = page.status === "published" && issue.status === "published";
     return this.writeContent(issue, page.id, number, source.parsed, published, createdAt);
   }
+
+  /** Edits the last rematerialise found no longer fitting the page (for the import's notes). */
+  staleEdits = 0;
 
   /** Whether a page has ever been corrected through the edit log. */
   hasEditLog(pageId: number): boolean {
@@ -278,6 +278,7 @@ export class EditionWriter {
     const entries = this.s.activeEdits.all(pageId) as { id: number; edit: string }[];
     const edits = entries.map((e) => JSON.parse(e.edit) as Edit);
     const { page: effective, outcomes } = applyEdits(JSON.parse(row.parsed) as ParsedPage, row.rawText, edits);
+    this.staleEdits = outcomes.filter((o) => o.status === "stale").length;
     outcomes.forEach((o, i) => {
       const reason = o.status === "stale" ? (o.reason ?? "不再适用") : null;
       this.s.setEditStale.run(reason, entries[i]!.id, reason);
@@ -303,7 +304,7 @@ export class EditionWriter {
     return new Map(rows.map((r) => [r.fromPublicId, r.fromAnchorLine]));
   }
 
-  /** Stores a new parse of the same bytes without touching what an editor corrected. */
+  /** Stores a new parse of the same bytes that reads the same (new parse options, a page name). */
   updateParseOnly(page: PageState, source: PageSource): void {
     this.s.updateParseOnly.run({
       id: page.id,

@@ -8,6 +8,7 @@ import { dumpDatabase } from "@/lib/import/dump";
 import { ImportError } from "@/lib/import/errors";
 import { importEditionWith, type ImportDependencies, type ImportOptions } from "@/lib/import/import-edition";
 import { readInputs } from "@/lib/import/read-inputs";
+import { EditionWriter, type IssueState } from "@/lib/import/write-edition";
 import { createTestDatabase, type TestDatabase } from "../support/db-fixture";
 import { SAMPLE_DIR, samplePage, writeDir } from "./support/files";
 import { createRecordingIndexer, testDependencies } from "./support/dependencies";
@@ -64,7 +65,7 @@ describe("importEdition", () => {
       { date: "2026-04-08", status: "draft", publishedAt: null, createdAt: "2026-04-08T06:00:00.000+00:00" },
     ]);
     const pageRow = db.prepare(`SELECT * FROM Page WHERE sourceFile = '2026-04-08_01.txt'`).get() as Record<string, unknown>;
-    expect(pageRow).toMatchObject({ number: 1, name: "一线微观察", encoding: "utf-8", corrected: null, status: "draft" });
+    expect(pageRow).toMatchObject({ number: 1, name: "一线微观察", encoding: "utf-8", status: "draft" });
     expect(pageRow.rawText).toBe(samplePage("2026-04-08").toString("utf8"));
     expect(pageRow.parseOptions).toBe('{"issueDate":"2026-04-08","pageNumber":1}');
     const articles = db.prepare(`SELECT publicId, title, "order", published FROM Article WHERE pageId = ? ORDER BY "order"`).all(pageRow.id);
@@ -142,56 +143,55 @@ describe("importEdition", () => {
     expect(db.prepare(`SELECT updatedAt FROM Issue`).pluck().get()).toBe("2026-04-09T06:00:00.000+00:00");
   });
 
-  describe("with editors' corrections", () => {
-    function correct(publicDate: string, by = "编辑甲") {
-      t.db()
-        .prepare(
-          `UPDATE Page SET corrected = parsed, correctedAt = '2026-04-08T08:00:00.000+00:00', correctedBy = ?
-            WHERE issueId = (SELECT id FROM Issue WHERE date = ?)`,
-        )
-        .run(by, publicDate);
+  describe("with editors' corrections (the edit log)", () => {
+    /** What the desk does when an editor retitles the first article (lib/db/corrections.ts). */
+    function correctTitle(title: string, by = "编辑甲") {
+      const db = t.db();
+      const page = db.prepare(`SELECT id FROM Page`).get() as { id: number };
+      const first = db.prepare(`SELECT anchorLine FROM Article WHERE pageId = ? ORDER BY "order" LIMIT 1`).get(page.id) as { anchorLine: number };
+      const raw = (db.prepare(`SELECT rawText FROM Page WHERE id = ?`).get(page.id) as { rawText: string }).rawText;
+      const text = raw.split("\n")[first.anchorLine - 1]!.trim();
+      const edit = { op: "set-article", article: { line: first.anchorLine, text }, set: { title } };
+      db.prepare(`INSERT INTO PageEdit (pageId, seq, basedOn, edit, actor, at, state) VALUES (?, 1, 0, ?, ?, '2026-04-08T08:00:00.000+00:00', 'active')`).run(page.id, JSON.stringify(edit), by);
+      db.prepare(`UPDATE Page SET editVersion = 1 WHERE id = ?`).run(page.id);
+      const issue = db.prepare(`SELECT id, date, number, status FROM Issue`).get() as IssueState;
+      const writer = new EditionWriter(db, deps.indexer, deps.describeDepartment, "2026-04-08T08:00:00.000+00:00");
+      db.transaction(() => {
+        writer.rematerialise(issue, page.id);
+        writer.finish();
+      })();
     }
+    const titles = () => t.db().prepare(`SELECT title FROM Article ORDER BY "order"`).pluck().all();
 
-    it("should refuse to replace a corrected page whose file changed, leaving the database as it was", () => {
-      const dir = writeDir({ "2026-04-08_02.txt": page("要闻", ["甲稿", "乙稿"]) });
-      run([dir]);
-      correct("2026-04-08");
-      const before = dumpDatabase(t.db());
-      writeDir({ "2026-04-08_02.txt": page("要闻", ["甲稿改"]) }, dir);
-      const err = refusal(() => run([dir], { now: LATER }));
-      expect(err.code).toBe("corrected");
-      expect(err.file).toBe(path.join(dir, "2026-04-08_02.txt"));
-      expect(err.message).toMatch(/editors' corrections \(编辑甲, 2026-04-08T08:00:00\.000\+00:00\).*--force/);
-      expect(dumpDatabase(t.db())).toBe(before);
-    });
-
-    it("should replace it with --force, discarding the correction, and say so", () => {
-      const dir = writeDir({ "2026-04-08_02.txt": page("要闻", ["甲稿", "乙稿"]) });
-      run([dir]);
-      correct("2026-04-08");
-      writeDir({ "2026-04-08_02.txt": page("要闻", ["甲稿改"]) }, dir);
-      const report = run([dir], { force: true, now: LATER });
-      expect(report.pages[0]).toMatchObject({ outcome: "replaced", correction: "discarded", articles: 1 });
-      expect(report.notes.join("\n")).toMatch(/--force replaced the page and discarded them/);
-      expect(t.db().prepare(`SELECT corrected, correctedAt, correctedBy FROM Page`).get()).toEqual({
-        corrected: null,
-        correctedAt: null,
-        correctedBy: null,
-      });
-    });
-
-    it("should keep the correction when the same file comes again, even with new parse options", () => {
+    it("should keep the edits when the same file comes again, even with new parse options", () => {
       const dir = writeDir({ "front.txt": page("要闻", ["甲稿", "乙稿"]) });
       run([dir], { date: "2026-04-08", page: undefined });
-      correct("2026-04-08");
+      correctTitle("甲稿(更正)");
+      expect(titles()).toEqual(["甲稿(更正)", "乙稿"]);
       const before = dumpDatabase(t.db());
       expect(run([dir], { date: "2026-04-08", now: LATER }).pages[0]).toMatchObject({ outcome: "unchanged", correction: "kept" });
       expect(dumpDatabase(t.db())).toBe(before);
-      // Same bytes, now with a page number given: re-parsed, but readers still see the correction.
+      // Same bytes, now with a page number given: parsed again, and the edit applied again.
       const report = run([path.join(dir, "front.txt")], { date: "2026-04-08", page: 1, now: LATER });
       expect(report.pages[0]).toMatchObject({ outcome: "reparsed", correction: "kept" });
-      const row = t.db().prepare(`SELECT corrected IS NOT NULL AS kept, parseOptions FROM Page`).get();
-      expect(row).toEqual({ kept: 1, parseOptions: '{"issueDate":"2026-04-08","pageNumber":1}' });
+      expect(titles()).toEqual(["甲稿(更正)", "乙稿"]);
+    });
+
+    it("should re-apply the edits to a changed file, marking stale (and saying so) those whose lines changed", () => {
+      const dir = writeDir({ "2026-04-08_02.txt": page("要闻", ["甲稿", "乙稿"]) });
+      run([dir]);
+      correctTitle("甲稿(更正)");
+      // The second article changes: the edit on the first still fits.
+      writeDir({ "2026-04-08_02.txt": page("要闻", ["甲稿", "乙稿改"]) }, dir);
+      expect(run([dir], { now: LATER }).pages[0]).toMatchObject({ outcome: "replaced", correction: "kept" });
+      expect(titles()).toEqual(["甲稿(更正)", "乙稿改"]);
+      // Now the first article's title line itself changed: the edit no longer fits.
+      writeDir({ "2026-04-08_02.txt": page("要闻", ["甲稿新", "乙稿改"]) }, dir);
+      const report = run([dir], { now: LATER });
+      expect(report.pages[0]).toMatchObject({ outcome: "replaced", correction: "kept" });
+      expect(report.notes.join("\n")).toMatch(/1 of the editors' edits no longer fit/);
+      expect(titles()).toEqual(["甲稿新", "乙稿改"]);
+      expect(t.db().prepare(`SELECT state, staleReason IS NOT NULL AS stale FROM PageEdit`).get()).toEqual({ state: "active", stale: 1 });
     });
   });
 
