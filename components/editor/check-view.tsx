@@ -147,7 +147,7 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
   const frameWidth = width === "desktop" ? DESKTOP : PHONE;
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]" data-ready={ready ? "1" : undefined} data-testid="check-view">
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]" data-ready={ready ? "1" : undefined} data-testid="check-view" data-version={corrections.version}>
       <section aria-labelledby="raw-heading" className="min-w-0">
         <h2 id="raw-heading" className="mb-2 text-lg font-bold">原文(按解析结果着色)</h2>
         <ul aria-label="颜色说明" className="mb-2 flex flex-wrap gap-1 text-xs">

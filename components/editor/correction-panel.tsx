@@ -29,6 +29,8 @@ export interface CorrectionData {
   }[];
   orphans: number[][];
   categories: { slug: string; label: string }[];
+  /** The paper's known bodies (the parser's gazetteer), to pick departments from. */
+  gazetteer: string[];
   history: { seq: number; what: string; actor: string; at: string; state: "active" | "undone"; stale: string | null; undoneBy: string | null }[];
 }
 
@@ -270,6 +272,8 @@ export function CorrectionPanel({ data, line, onDone }: { data: CorrectionData; 
 function ArticleForm({ data, index, busy, onSave, onCancel }: { data: CorrectionData; index: number; busy: boolean; onSave: (set: object) => void; onCancel: () => void }) {
   const f = data.articles[index]!.fields;
   const [error, setError] = useState<string | null>(null);
+  const [departments, setDepartments] = useState(f.departments.join("、"));
+  const [pick, setPick] = useState("");
   const id = (name: string) => `article-${index}-${name}`;
   const field = "rounded border border-rule bg-paper px-2 py-1";
   return (
@@ -314,8 +318,23 @@ function ArticleForm({ data, index, busy, onSave, onCancel }: { data: Correction
       <select id={id("category")} name="category" defaultValue={f.category} className={field}>
         {data.categories.map((c) => <option key={c.slug} value={c.slug}>{c.label}</option>)}
       </select>
-      <label htmlFor={id("departments")}>部门(用顿号分隔)</label>
-      <input id={id("departments")} name="departments" defaultValue={f.departments.join("、")} className={field} />
+      <label htmlFor={id("departments")}>部门(用顿号分隔;名录外的机构可直接输入)</label>
+      <input id={id("departments")} name="departments" value={departments} onChange={(e) => setDepartments(e.target.value)} className={field} />
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={id("pick")}>从名录添加</label>
+        <select id={id("pick")} value={pick} onChange={(e) => setPick(e.target.value)} className={field}>
+          <option value="">选择机构…</option>
+          {data.gazetteer.map((g) => <option key={g} value={g}>{g}</option>)}
+        </select>
+        <button type="button" disabled={!pick} className="rounded border border-rule px-2 py-1"
+          onClick={() => {
+            const list = departments.split(/[、,，]/).map((d) => d.trim()).filter(Boolean);
+            if (!list.includes(pick)) setDepartments([...list, pick].join("、"));
+            setPick("");
+          }}>
+          添加
+        </button>
+      </div>
       {error ? <p role="alert" className="text-accent">{error}</p> : null}
       <div className="flex gap-2">
         <button type="submit" disabled={busy} className="rounded bg-accent px-3 py-1 font-bold text-accent-ink">保存</button>

@@ -60,6 +60,19 @@ test("should refuse a correction made on an out-of-date page, say who changed it
   // Both changes stand.
   await expect(fixB.getByText(/修改第\d+行起稿件的标题为“春耕时节农机忙”/)).toBeVisible();
   await expect(fixB.getByText("第16行改为小标题")).toBeVisible();
+  // Merging the second article into the first takes its address away: it answers 301 to where
+  // its text went.
+  const compact = date.replaceAll("-", "");
+  const raw = fs.readFileSync(file, "utf8").split("\n");
+  const version = Number(await b.getByTestId("check-view").getAttribute("data-version"));
+  const merged = await b.request.post(`/editor/api/pages/${date}/1/edits`, {
+    headers: { origin: baseURL! },
+    data: { action: "edit", basedOn: version, edit: { op: "merge-articles", into: { line: 3, text: raw[2]!.trim() }, from: { line: 27, text: raw[26]!.trim() } } },
+  });
+  expect(merged.status()).toBe(200);
+  const moved = await b.request.get(`/articles/${compact}-01-02`, { maxRedirects: 0 });
+  expect(moved.status()).toBe(301);
+  expect(moved.headers()["location"]).toBe(`/articles/${compact}-01-01`);
   await one.close();
   await two.close();
 });
