@@ -15,6 +15,11 @@ const schema = z.object({
   SITE_NAME: z.string().min(1).default("聊城日报"),
   /** Shared secret for POST /api/revalidate (the import calls it after publishing). */
   REVALIDATE_TOKEN: z.string().min(8).optional(),
+  /** A reverse proxy in front sets X-Forwarded-For (the sign-in throttle then counts per client address). */
+  TRUST_PROXY: z
+    .enum(["1", "true", "0", "false", ""])
+    .default("")
+    .transform((v) => v === "1" || v === "true"),
   /** Pages a regular issue has (the desk names the ones still missing). */
   EXPECTED_PAGES: z.coerce.number().int().min(1).max(99).default(8),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -47,7 +47,7 @@ export function CreateAccountForm() {
   );
 }
 
-export function AccountRowForms({ userId, role, self }: { userId: number; role: string; self: boolean }) {
+export function AccountRowForms({ userId, role, self, name }: { userId: number; role: string; self: boolean; name: string }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
   const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, initial);
   return (
@@ -55,17 +55,17 @@ export function AccountRowForms({ userId, role, self }: { userId: number; role: 
       <div className="flex flex-wrap gap-2">
         <form action={roleAction} className="flex items-center gap-1">
           <input type="hidden" name="userId" value={userId} />
-          <label className="sr-only" htmlFor={`role-${userId}`}>角色</label>
+          <label className="sr-only" htmlFor={`role-${userId}`}>{name}的角色</label>
           <select id={`role-${userId}`} name="role" defaultValue={role} className={field}>
             <option value="editor">编辑</option>
             <option value="chief">总编辑</option>
           </select>
-          <button type="submit" disabled={rolePending} className="rounded border border-rule px-2 py-1 text-sm">更改角色</button>
+          <button type="submit" disabled={rolePending} className="rounded border border-rule px-2 py-1 text-sm">更改角色<span className="sr-only">({name})</span></button>
         </form>
         {self ? null : (
           <form action={resetAction}>
             <input type="hidden" name="userId" value={userId} />
-            <button type="submit" disabled={resetPending} className="rounded border border-rule px-2 py-1 text-sm">重置密码</button>
+            <button type="submit" disabled={resetPending} className="rounded border border-rule px-2 py-1 text-sm">重置密码<span className="sr-only">({name})</span></button>
           </form>
         )}
       </div>
@@ -79,6 +79,8 @@ export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changeOwnPasswordAction, initial);
   return (
     <form action={action} className="flex max-w-sm flex-col gap-3">
+      <label htmlFor="pw-current" className="text-sm">当前密码</label>
+      <input id="pw-current" name="current" type="password" autoComplete="current-password" required className={field} />
       <label htmlFor="pw" className="text-sm">新密码(至少 12 个字符)</label>
       <input id="pw" name="password" type="password" autoComplete="new-password" required minLength={12} className={field} />
       <label htmlFor="pw2" className="text-sm">再输入一次</label>

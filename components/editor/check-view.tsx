@@ -151,7 +151,7 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
       <section aria-labelledby="raw-heading" className="min-w-0">
         <h2 id="raw-heading" className="mb-2 text-lg font-bold">原文(按解析结果着色)</h2>
         <ul aria-label="颜色说明" className="mb-2 flex flex-wrap gap-1 text-xs">
-          {["label", "kicker", "title", "subtitle", "byline", "paragraph", "subhead", "caption", "ad", "orphan", "header"].map((r) => (
+          {["label", "kicker", "title", "subtitle", "byline", "head", "paragraph", "subhead", "caption", "ad", "orphan", "header"].map((r) => (
             <li key={r} className="raw-line rounded border border-rule px-1.5" data-role={r}>{roleLabels[r]}</li>
           ))}
         </ul>
@@ -171,7 +171,7 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
               {l.role === "blank" ? (
                 <span className="select-none text-right font-sans text-xs leading-7 text-muted">{l.no}</span>
               ) : (
-                <button type="button" onClick={() => setSelected(l.no)} aria-pressed={selected === l.no} aria-label={`选择第 ${l.no} 行`}
+                <button type="button" onClick={() => setSelected(l.no)} onFocus={() => l.article !== null && setActive(l.article)} aria-pressed={selected === l.no} aria-label={`选择第 ${l.no} 行`}
                   className={`select-none text-right font-sans text-xs leading-7 ${selected === l.no ? "font-bold text-accent" : "text-muted"}`}>
                   {l.no}
                 </button>

@@ -2,8 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Edit } from "@/lib/corrections/schema";
-import { describeEdit } from "@/lib/editor/edit-labels";
 
 /** What the page check passes to the correction tools (see app/editor/(desk)/issues/[date]/[page]/page.tsx). */
 export interface CorrectionData {
@@ -31,7 +29,7 @@ export interface CorrectionData {
   categories: { slug: string; label: string }[];
   /** The paper's known bodies (the parser's gazetteer), to pick departments from. */
   gazetteer: string[];
-  history: { seq: number; what: string; actor: string; at: string; state: "active" | "undone"; stale: string | null; undoneBy: string | null }[];
+  history: { seq: number; what: string; actor: string; at: string; state: "active" | "undone" | "superseded" | "discarded"; stale: string | null; undoneBy: string | null }[];
 }
 
 const ROLES: [string, string][] = [
@@ -52,14 +50,14 @@ const BYLINE_ROLES: [string, string][] = [
   ["writer-photographer", "文/图"],
 ];
 
-type Conflict = { version: number; since: { seq: number; actor: string; at: string; edit: Edit; state: string }[] };
+type Conflict = { version: number; since: { actor: string; at: string; what: string }[] };
 
 /** Sends one change of the edit log; resolves to an error message, a conflict, or null (saved). */
 async function post(date: string, page: number, body: object): Promise<{ error?: string; conflict?: Conflict }> {
   const res = await fetch(`/editor/api/pages/${date}/${page}/edits`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json().catch(() => ({}))) as { error?: string; conflict?: Conflict };
-  if (res.status === 409 && json.conflict) return { conflict: json.conflict };
-  if (!res.ok) return { error: json.error ?? `保存失败(HTTP ${res.status})` };
+  const json = (await res.json().catch(() => null)) as { error?: string; conflict?: Conflict; version?: number } | null;
+  if (res.status === 409 && json?.conflict) return { conflict: json.conflict };
+  if (!res.ok || !json) return { error: json?.error ?? `保存失败(HTTP ${res.status})` };
   return {};
 }
 
@@ -97,17 +95,24 @@ export function CorrectionPanel({ data, line, onDone }: { data: CorrectionData; 
   const ref = (no: number) => ({ line: no, text: data.refs[no] ?? "" });
   const refs = (nos: number[]) => nos.map(ref);
 
-  async function send(body: object, done: string) {
+  async function send(body: object, done: string): Promise<boolean> {
     setBusy(true);
     setMessage(null);
     setConflict(null);
     const result = await post(data.date, data.page, body);
     setBusy(false);
-    if (result.conflict) return setConflict({ conflict: result.conflict, body });
-    if (result.error) return setMessage({ ok: false, text: result.error });
+    if (result.conflict) {
+      setConflict({ conflict: result.conflict, body });
+      return false;
+    }
+    if (result.error) {
+      setMessage({ ok: false, text: result.error });
+      return false;
+    }
     setMessage({ ok: true, text: done });
     onDone?.();
     router.refresh();
+    return true;
   }
   const edit = (e: object, done: string) => send({ action: "edit", basedOn: data.version, edit: e }, done);
 
@@ -146,17 +151,20 @@ export function CorrectionPanel({ data, line, onDone }: { data: CorrectionData; 
         <div role="alert" className="mb-2 rounded border border-accent p-2 text-sm">
           <p className="font-bold">这一版刚被其他编辑修改过,你的修改没有保存(409):</p>
           <ul className="my-1 list-disc pl-5">
-            {conflict.conflict.since.map((e) => (
-              <li key={e.seq}>
-                {e.actor} · {new Date(e.at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}:{describeEdit(e.edit)}
-                {e.state === "undone" ? "(已撤销)" : ""}
+            {conflict.conflict.since.map((e, i) => (
+              <li key={i}>
+                {e.actor} · {new Date(e.at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}:{e.what}
               </li>
             ))}
           </ul>
           <div className="flex gap-2">
-            <button type="button" className={button} disabled={busy} onClick={() => send({ ...conflict.body, basedOn: conflict.conflict.version }, "已在最新版本上重新应用")}>
-              在最新版本上重新应用我的修改
-            </button>
+            {(conflict.body as { action?: string }).action === "edit" ? (
+              // Only a new edit is re-applied: an undo or redo on top of someone else's change
+              // would take back theirs, so the editor looks at the new version first.
+              <button type="button" className={button} disabled={busy} onClick={() => send({ ...conflict.body, basedOn: conflict.conflict.version }, "已在最新版本上重新应用")}>
+                在最新版本上重新应用我的修改
+              </button>
+            ) : null}
             <button type="button" className={button} onClick={() => { setConflict(null); router.refresh(); }}>放弃,查看最新版本</button>
           </div>
         </div>
@@ -237,7 +245,7 @@ export function CorrectionPanel({ data, line, onDone }: { data: CorrectionData; 
           <li key={a.index}>
             {editing === a.index ? (
               <ArticleForm data={data} index={a.index} busy={busy} onCancel={() => setEditing(null)}
-                onSave={(set) => void edit({ op: "set-article", article: a.anchor, set }, `第 ${a.index + 1} 篇已更新`).then(() => setEditing(null))} />
+                onSave={(set) => void edit({ op: "set-article", article: a.anchor, set }, `第 ${a.index + 1} 篇已更新`).then((ok) => ok && setEditing(null))} />
             ) : (
               <button type="button" className={button} onClick={() => setEditing(a.index)}>修改第 {a.index + 1} 篇:{a.fields.title}</button>
             )}
@@ -253,9 +261,10 @@ export function CorrectionPanel({ data, line, onDone }: { data: CorrectionData; 
       {data.history.length === 0 ? <p className="text-sm text-muted">还没有修改:读者看到的是解析结果。</p> : null}
       <ol className="text-sm">
         {data.history.map((h) => (
-          <li key={h.seq} className={`border-b border-rule py-1 ${h.state === "undone" ? "text-muted line-through" : ""}`}>
+          <li key={h.seq} className={`border-b border-rule py-1 ${h.state !== "active" ? "text-muted line-through" : ""}`}>
             {h.at} {h.actor}:{h.what}
-            {h.undoneBy ? <span className="no-underline"> (已由 {h.undoneBy} 撤销)</span> : null}
+            {h.undoneBy ? <span className="no-underline"> (已由 {h.undoneBy} {h.state === "discarded" ? "放弃" : "撤销"})</span> : null}
+            {h.state === "superseded" ? <span className="no-underline">(撤销后又有新修改,不能再重做)</span> : null}
             {h.stale && h.state === "active" ? (
               <span className="block text-accent">
                 已失效:{h.stale}

@@ -88,3 +88,18 @@ export async function requireEditorRequest(request: Request, options: { role?: R
   const { pathname, search } = new URL(request.url);
   return requireEditor({ ...options, from: pathname + search });
 }
+
+/**
+ * The check for the desk's JSON routes (fetch from the desk's own scripts): the editor, or the
+ * response refusing the request — 403 for a state change from another origin, 401 when the
+ * session is gone (a redirect would hand a script the sign-in page as if it had worked), 403 for
+ * a missing role.
+ */
+export async function apiEditor(request: Request, options: { role?: Role } = {}): Promise<Editor | Response> {
+  const refuse = (status: number, error: string) => Response.json({ error }, { status, headers: { "cache-control": "private, no-store" } });
+  if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request)) return refuse(403, "跨站请求被拒绝");
+  const editor = await currentEditor();
+  if (!editor) return refuse(401, "登录已失效,请重新登录后再试");
+  if (options.role && !hasRole(editor, options.role)) return refuse(403, "这项操作需要总编辑权限");
+  return editor;
+}

@@ -4,8 +4,8 @@
  */
 import "server-only";
 import { z } from "zod";
-import { countChiefs, countUsers, findUser, insertUser, updateUserCredentials, type Role, type UserRecord } from "@/lib/db/users";
-import { generatePassword, hashPassword, passwordProblem } from "./password";
+import { countChiefs, countUsers, findUser, findUserForSignIn, insertUser, updateUserCredentials, type Role, type UserRecord } from "@/lib/db/users";
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from "./password";
 import { emailSchema } from "./sign-in";
 
 export const roleSchema = z.enum(["editor", "chief"], { error: "角色只能是 editor 或 chief" });
@@ -31,6 +31,12 @@ export async function createAccount(input: z.input<typeof newAccountInput>): Pro
 export async function createFirstChief(email: string, name: string): Promise<{ user: UserRecord; password: string } | null> {
   if ((await countUsers()) > 0) return null;
   return createAccount({ email, name, role: "chief" });
+}
+
+/** Whether `password` is the account's current one. */
+export async function checkPassword(email: string, password: string): Promise<boolean> {
+  const user = await findUserForSignIn(email);
+  return !!user && (await verifyPassword(user.passwordHash, password));
 }
 
 /** Sets a new password chosen by the user; ends their other sessions. */

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { deleteExpiredSessions, findUserForSignIn, type UserRecord } from "@/lib/db/users";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { createSession } from "./session";
-import { formatWait, recordFailure, recordSuccess, throttledFor, throttleKeys } from "./throttle";
+import { formatWait, recordFailure, recordSuccess, throttledFor, throttleKeys, withThrottleLock } from "./throttle";
 
 export const WRONG_CREDENTIALS = "邮箱或密码不正确。";
 
@@ -32,17 +32,21 @@ function tooMany(ms: number): string {
 
 export async function signIn(input: { email: string; password: string; ip: string | null }, now = new Date()): Promise<SignInResult> {
   const keys = throttleKeys(input.email, input.ip);
-  const wait = await throttledFor(keys, now);
+  // Checked and counted before the password is: a burst of simultaneous guesses is counted in full.
+  const wait = await withThrottleLock(async () => {
+    const w = await throttledFor(keys, now);
+    if (w === 0) await recordFailure(keys, now);
+    return w;
+  });
   if (wait > 0) return { ok: false, message: tooMany(wait), waitMs: wait };
 
   const user = await findUserForSignIn(input.email);
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !matches) {
-    await recordFailure(keys, now);
     const next = await throttledFor(keys, now);
     return next > 0 ? { ok: false, message: `${WRONG_CREDENTIALS}${tooMany(next)}`, waitMs: next } : { ok: false, message: WRONG_CREDENTIALS };
   }
-  await recordSuccess(keys);
+  await withThrottleLock(() => recordSuccess(keys));
   // Expired rows are removed now and then, so the table holds only live sessions.
   if (Math.random() < 0.1) await deleteExpiredSessions(now);
   const { passwordHash: _, ...record } = user;

@@ -54,8 +54,26 @@ export async function recordFailure(keys: { account: string; ip: string | null }
   }
 }
 
-export async function recordSuccess(keys: { account: string }): Promise<void> {
+/** A sign-in succeeded: the account's count is cleared, and the attempt is taken off the address's. */
+export async function recordSuccess(keys: { account: string; ip: string | null }): Promise<void> {
   await clearThrottle(keys.account);
+  if (!keys.ip) return;
+  const [row] = await readThrottles([keys.ip]);
+  if (!row) return;
+  const failures = Math.max(0, row.failures - 1);
+  await writeThrottle({ ...row, failures, lockedUntil: waitAfter(failures, IP_POLICY) > 0 ? row.lockedUntil : null });
+}
+
+/**
+ * Serialises the throttle's read-check-count within this process, so simultaneous guesses are
+ * each counted (a guess is counted before its password is checked). Across processes the counts
+ * are in the database, each process adding its own.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+export function withThrottleLock<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /** "3 分钟" / "45 秒": a wait as the sign-in page says it. */

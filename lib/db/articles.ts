@@ -166,7 +166,11 @@ export async function getArticleRedirect(publicId: string): Promise<string | nul
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, issueTag(issueDateOf(publicId)), articleTag(publicId));
-  return (await db.articleRedirect.findUnique({ where: { fromPublicId: publicId }, select: { toPublicId: true } }))?.toPublicId ?? null;
+  const row = await db.articleRedirect.findUnique({ where: { fromPublicId: publicId }, select: { toPublicId: true } });
+  if (!row) return null;
+  // Only to an article readers may see: a draft's addresses stay unknown (404).
+  const target = await db.article.findFirst({ where: { publicId: row.toPublicId, ...PUBLISHED_ARTICLE }, select: { publicId: true } });
+  return target?.publicId ?? null;
 }
 
 /** One published article by its public id, with its neighbours and related articles; or null. */

@@ -11,20 +11,37 @@ import { EditionWriter, formatTimestamp, type IssueState } from "@/lib/import/wr
  * another editor changed the page in between, nothing is written and the caller gets the conflict.
  */
 
+/**
+ * active: applied; undone: taken out by undo (redo puts back the most recently undone);
+ * superseded: undone, then a new edit was made (no longer redoable, kept for the history);
+ * discarded: a stale edit an editor chose not to keep.
+ */
+export type EditState = "active" | "undone" | "superseded" | "discarded";
+
 export interface EditEntry {
   seq: number;
   edit: Edit;
   actor: string;
   at: string;
-  state: "active" | "undone";
+  state: EditState;
   staleReason: string | null;
   undoneBy: string | null;
 }
 
 export type EditResult =
   | { ok: true; version: number; outcome?: EditOutcome; changedIds: string[]; published: boolean }
-  | { ok: false; conflict: { version: number; since: EditEntry[] } }
-  | { ok: false; refused: string };
+  | { ok: false; conflict: { version: number; since: ConflictEntry[] } }
+  | { ok: false; refused: string }
+  | { ok: false; missing: string };
+
+/** A change someone else made after the version a save was based on. */
+export interface ConflictEntry {
+  actor: string;
+  at: string;
+  /** A new edit, or (for undo, redo, discard) the audit action. */
+  edit?: Edit;
+  action?: string;
+}
 
 interface PageRow {
   id: number;
@@ -47,7 +64,8 @@ function pageRow(date: string, pageNumber: number): PageRow | undefined {
 }
 
 function toEntry(r: { seq: number; edit: string; actor: string; at: string; state: string; staleReason: string | null; undoneBy: string | null }): EditEntry {
-  return { ...r, edit: EditSchema.parse(JSON.parse(r.edit)), state: r.state === "undone" ? "undone" : "active" };
+  const state = (["active", "undone", "superseded", "discarded"] as const).find((x) => x === r.state) ?? "active";
+  return { ...r, edit: EditSchema.parse(JSON.parse(r.edit)), state };
 }
 
 /** A page's edit log, oldest first. */
@@ -79,12 +97,21 @@ function changeLog(
   const now = formatTimestamp(new Date());
   const run = db.transaction((): EditResult => {
     const page = pageRow(date, pageNumber);
-    if (!page) return { ok: false, refused: `没有 ${date} 第${pageNumber}版` };
+    if (!page) return { ok: false, missing: `没有 ${date} 第${pageNumber}版` };
     if (page.editVersion !== basedOn) {
-      const since = db
-        .prepare(`SELECT seq, edit, actor, at, state, staleReason, undoneBy FROM PageEdit WHERE pageId = ? AND (seq > ? OR undoneAt > (SELECT coalesce(max(at), '') FROM PageEdit WHERE pageId = ? AND seq <= ?)) ORDER BY seq`)
-        .all(page.id, basedOn, page.id, basedOn) as Parameters<typeof toEntry>[0][];
-      return { ok: false, conflict: { version: page.editVersion, since: since.map(toEntry) } };
+      // New edits made on or after the version the editor saw, and the undo/redo/discard
+      // events the desk logged with the version they produced.
+      const edits = db
+        .prepare(`SELECT actor, at, edit FROM PageEdit WHERE pageId = ? AND basedOn >= ? ORDER BY seq`)
+        .all(page.id, basedOn) as { actor: string; at: string; edit: string }[];
+      const events = db
+        .prepare(`SELECT actor, at, action, detail FROM AuditEvent WHERE issueDate = ? AND pageNumber = ? AND action IN ('edit-undo', 'edit-redo', 'edit-discard') ORDER BY at`)
+        .all(date, pageNumber) as { actor: string; at: string; action: string; detail: string }[];
+      const since: ConflictEntry[] = [
+        ...edits.map((e) => ({ actor: e.actor, at: e.at, edit: EditSchema.parse(JSON.parse(e.edit)) })),
+        ...events.filter((e) => Number((JSON.parse(e.detail) as { version?: number }).version ?? 0) > basedOn).map((e) => ({ actor: e.actor, at: e.at, action: e.action })),
+      ].sort((a, b) => a.at.localeCompare(b.at));
+      return { ok: false, conflict: { version: page.editVersion, since } };
     }
     const result = change(page, db, now);
     if ("refused" in result) return { ok: false, refused: result.refused };
@@ -122,8 +149,9 @@ type Change = { refused: string } | { seq?: number };
 export function saveEdit(date: string, pageNumber: number, basedOn: number, edit: Edit, actor: { id: number; name: string }): EditResult {
   return changeLog(date, pageNumber, basedOn, (page, db, now): Change => {
     const seq = ((db.prepare(`SELECT coalesce(max(seq), 0) AS n FROM PageEdit WHERE pageId = ?`).get(page.id) as { n: number }).n) + 1;
-    // Redo is for the edits just undone: a new edit after an undo discards them, as editors expect.
-    db.prepare(`DELETE FROM PageEdit WHERE pageId = ? AND state = 'undone'`).run(page.id);
+    // Redo is for the edits just undone: after a new edit they can no longer be redone, as
+    // editors expect; they stay in the history.
+    db.prepare(`UPDATE PageEdit SET state = 'superseded' WHERE pageId = ? AND state = 'undone'`).run(page.id);
     db.prepare(`INSERT INTO PageEdit (pageId, seq, basedOn, edit, userId, actor, at, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'active')`).run(
       page.id,
       seq,
@@ -150,19 +178,20 @@ export function undoEdit(date: string, pageNumber: number, basedOn: number, acto
 /** Puts back the edit undone last. */
 export function redoEdit(date: string, pageNumber: number, basedOn: number): EditResult {
   return changeLog(date, pageNumber, basedOn, (page, db): Change => {
-    const next = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND state = 'undone' ORDER BY seq ASC LIMIT 1`).get(page.id) as { id: number } | undefined;
+    // The most recently undone first: undo, undo, redo gives back the second undo's edit.
+    const next = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND state = 'undone' ORDER BY undoneAt DESC, seq DESC LIMIT 1`).get(page.id) as { id: number } | undefined;
     if (!next) return { refused: "没有可以重做的修改" };
     db.prepare(`UPDATE PageEdit SET state = 'active', undoneAt = NULL, undoneBy = NULL WHERE id = ?`).run(next.id);
     return {};
   });
 }
 
-/** Discards a stale edit (it stays in the log as undone, with its reason). */
+/** Discards a stale edit (it stays in the log as discarded, with its reason; redo never brings it back). */
 export function discardEdit(date: string, pageNumber: number, basedOn: number, seq: number, actor: { name: string }): EditResult {
   return changeLog(date, pageNumber, basedOn, (page, db, now): Change => {
     const row = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND seq = ? AND state = 'active'`).get(page.id, seq) as { id: number } | undefined;
     if (!row) return { refused: "这项修改已不在生效中" };
-    db.prepare(`UPDATE PageEdit SET state = 'undone', undoneAt = ?, undoneBy = ? WHERE id = ?`).run(now, actor.name, row.id);
+    db.prepare(`UPDATE PageEdit SET state = 'discarded', undoneAt = ?, undoneBy = ? WHERE id = ?`).run(now, actor.name, row.id);
     return {};
   });
 }

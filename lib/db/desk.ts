@@ -163,7 +163,7 @@ export interface DeskEdit {
   edit: Edit;
   actor: string;
   at: Date;
-  state: "active" | "undone";
+  state: "active" | "undone" | "superseded" | "discarded";
   staleReason: string | null;
   undoneBy: string | null;
   outcome: EditOutcome | null;
@@ -210,7 +210,7 @@ export async function getDeskPage(date: string, number: number): Promise<DeskPag
       edit: EditSchema.parse(JSON.parse(e.edit)),
       actor: e.actor,
       at: e.at,
-      state: e.state === "undone" ? "undone" : "active",
+      state: (["active", "undone", "superseded", "discarded"] as const).find((x) => x === e.state) ?? "active",
       staleReason: e.staleReason,
       undoneBy: e.undoneBy,
       outcome: outcomeOf.get(e.seq) ?? null,
@@ -325,4 +325,10 @@ export async function articleFieldsAt(date: string, pageNumber: number, anchorLi
     bylines: a.bylines.map((b) => ({ name: b.person.name, role: b.role })),
     departments: a.departments.map((d) => d.department.name),
   };
+}
+
+/** Of these dates, the issues readers see or will see on their own (published or scheduled). */
+export async function liveIssueDates(dates: string[]): Promise<string[]> {
+  const rows = await db.issue.findMany({ where: { date: { in: dates }, status: { in: ["published", "scheduled"] } }, select: { date: true }, orderBy: { date: "asc" } });
+  return rows.map((r) => r.date);
 }

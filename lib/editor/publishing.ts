@@ -47,6 +47,9 @@ export async function schedule(date: string, at: Date, actor: Actor, options: { 
   const issue = await getDeskIssue(date);
   if (!issue) throw new PublishError(`没有 ${date} 这一期`);
   if (issue.pages.length === 0) throw new PublishError("这一期还没有版面,不能定时发布");
+  // Scheduling takes an issue off the site until its time: for a published one that is an
+  // unpublish, which must be asked for as such.
+  if (issue.status === "published") throw new PublishError("这一期已发布。如要改为定时发布,请先撤回,再设定时间");
   if (at.getTime() <= now.getTime()) throw new PublishError("定时发布的时间已过:请选择将来的时间,或直接发布");
   const open = await unreviewedWarnings(date);
   const count = open.reduce((n, p) => n + p.warnings.length, 0);

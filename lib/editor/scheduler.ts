@@ -19,6 +19,8 @@ interface SchedulerState {
   timer: NodeJS.Timeout | null;
   running: boolean;
   again: boolean;
+  /** Consecutive failed runs: the next run waits longer (a busy or broken database is not retried in a tight loop). */
+  failures: number;
 }
 
 const g = globalThis as unknown as { __epaperScheduler?: SchedulerState };
@@ -63,12 +65,14 @@ async function tick(state: SchedulerState): Promise<void> {
     do {
       state.again = false;
       const published = await publishDue(new Date());
+      state.failures = 0;
       if (published.length) {
         console.log(`scheduler: published ${published.join(", ")}`);
         await revalidateOverHttp([...new Set(published.flatMap(tagsForIssue))]);
       }
     } while (state.again);
   } catch (err) {
+    state.failures++;
     console.error("scheduler: run failed:", err);
   } finally {
     state.running = false;
@@ -82,6 +86,8 @@ async function arm(state: SchedulerState): Promise<void> {
   try {
     const next = await nextScheduledAt();
     if (next) wait = Math.max(0, Math.min(POLL_MS, next.getTime() - Date.now()));
+    // After a failure, at least 1 s, doubling up to the poll interval.
+    if (state.failures > 0) wait = Math.max(wait, Math.min(POLL_MS, 1000 * 2 ** (state.failures - 1)));
   } catch (err) {
     console.error("scheduler: cannot read the schedule:", err);
   }
@@ -93,7 +99,7 @@ async function arm(state: SchedulerState): Promise<void> {
 export function startScheduler(): void {
   if (g.__epaperScheduler) return;
   internalRevalidateToken();
-  const state: SchedulerState = { timer: null, running: false, again: false };
+  const state: SchedulerState = { timer: null, running: false, again: false, failures: 0 };
   g.__epaperScheduler = state;
   void tick(state);
   // What `next build` prerendered (the feed, the sitemap) reflects the database at build time; the

@@ -70,9 +70,21 @@ test("should refuse a correction made on an out-of-date page, say who changed it
     data: { action: "edit", basedOn: version, edit: { op: "merge-articles", into: { line: 3, text: raw[2]!.trim() }, from: { line: 27, text: raw[26]!.trim() } } },
   });
   expect(merged.status()).toBe(200);
+  // While the issue is a draft the old address says nothing (404); published, it answers 301.
+  expect((await b.request.get(`/articles/${compact}-01-02`, { maxRedirects: 0 })).status()).toBe(404);
+  await b.goto(`/editor/issues/${date}`);
+  await expect(b.getByTestId("publish-controls")).toHaveAttribute("data-ready", "1");
+  const publishForm = b.locator("form", { has: b.getByRole("heading", { name: "立即发布" }) });
+  await publishForm.getByRole("button", { name: "立即发布" }).click();
+  await expect(publishForm.getByRole("status")).toContainText("已发布");
   const moved = await b.request.get(`/articles/${compact}-01-02`, { maxRedirects: 0 });
   expect(moved.status()).toBe(301);
   expect(moved.headers()["location"]).toBe(`/articles/${compact}-01-01`);
+  // Back to a draft, so the reader tests that follow see the sample edition only.
+  const unpublishForm = b.locator("form", { has: b.getByRole("heading", { name: "撤回" }) });
+  await unpublishForm.getByLabel("确认撤回这一期").check();
+  await unpublishForm.getByRole("button", { name: "撤回发布" }).click();
+  await expect(unpublishForm.getByRole("status")).toContainText("已撤回");
   await one.close();
   await two.close();
 });

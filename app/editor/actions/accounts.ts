@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireEditor } from "@/lib/auth/access";
-import { AccountError, changeOwnPassword, changeRole, createAccount, resetPassword, roleSchema } from "@/lib/auth/accounts";
+import { AccountError, changeOwnPassword, changeRole, checkPassword, createAccount, resetPassword, roleSchema } from "@/lib/auth/accounts";
 import { recordEvent } from "@/lib/db/audit";
 
 export interface AccountState {
@@ -68,6 +68,8 @@ export async function changeOwnPasswordAction(_prev: AccountState, form: FormDat
   const editor = await requireEditor();
   const password = String(form.get("password") ?? "");
   if (password !== String(form.get("confirm") ?? "")) return { ok: false, message: "两次输入的密码不一致" };
+  // Whoever sits at an unlocked desk must not take the account over: the current password first.
+  if (!(await checkPassword(editor.email, String(form.get("current") ?? "")))) return { ok: false, message: "当前密码不正确" };
   try {
     await changeOwnPassword(editor.id, editor.sessionId, password);
     await recordEvent({ id: editor.id, name: editor.name }, "password-change");

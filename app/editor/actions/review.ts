@@ -22,9 +22,12 @@ export async function reviewWarningAction(form: FormData): Promise<void> {
   if (!parsed.success) throw new Error(`reviewWarningAction: ${parsed.error.issues[0]?.message}`);
   const { date, page, key, reviewed } = parsed.data;
   const desk = await getDeskPage(date, page);
-  if (!desk) throw new Error(`reviewWarningAction: no page ${page} in ${date}`);
-  const warning = deskWarnings(desk.parsed).find((w) => w.key === key);
-  if (!warning) throw new Error("reviewWarningAction: this page has no such warning (was it re-imported?)");
+  const warning = desk ? deskWarnings(desk.parsed).find((w) => w.key === key) : undefined;
+  // Gone meanwhile (a correction or a re-import by someone else): the page shows what is there now.
+  if (!desk || !warning) {
+    revalidatePath(`/editor/issues/${date}/${page}`);
+    return;
+  }
   const marks = parseReviewMarks(desk.reviewedJson).filter((m) => m.key !== key);
   if (reviewed === "yes") marks.push({ key, by: editor.name, at: new Date().toISOString() });
   await writeReviewMarks(date, page, JSON.stringify(marks));

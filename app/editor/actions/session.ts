@@ -8,6 +8,7 @@ import { invalidateSession } from "@/lib/auth/session";
 import { signIn, signInInput } from "@/lib/auth/sign-in";
 import { recordEvent } from "@/lib/db/audit";
 import { clientIp } from "@/lib/editor/request-ip";
+import { env } from "@/lib/env";
 
 export interface SignInState {
   message: string | null;
@@ -19,7 +20,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const email = String(form.get("email") ?? "");
   const parsed = signInInput.safeParse({ email, password: form.get("password") ?? "" });
   if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "请填写邮箱和密码", email };
-  const result = await signIn({ ...parsed.data, ip: clientIp(await headers()) });
+  const result = await signIn({ ...parsed.data, ip: clientIp(await headers(), env.TRUST_PROXY) });
   if (!result.ok) return { message: result.message, email };
   const secure = await requestIsHttps();
   (await cookies()).set(cookieName(secure), result.token, cookieOptions(secure, result.expiresAt));

@@ -138,6 +138,16 @@ describe("the sign-in throttle", () => {
     expect(t.db().prepare(`SELECT count(*) AS n FROM "SignInThrottle" WHERE key = 'account:f@example.cn'`).get()).toEqual({ n: 0 });
   });
 
+  it("should count every one of a burst of simultaneous guesses", async () => {
+    await auth.accounts.createAccount({ email: "g@example.cn", name: "庚", role: "editor" });
+    const now = new Date("2026-12-03T10:00:00Z");
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => auth.signIn.signIn({ email: "g@example.cn", password: `guess-${i}`, ip: "10.9.0.1" }, now)));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    // Five were let through to the password check; the rest were refused before it.
+    expect(results.filter((r) => messageOf(r)?.startsWith(auth.signIn.WRONG_CREDENTIALS))).toHaveLength(5);
+    expect(t.db().prepare(`SELECT failures FROM "SignInThrottle" WHERE key = 'account:g@example.cn'`).get()).toEqual({ failures: 5 });
+  });
+
   it("should count per address too, across accounts, and keep the count in the database", async () => {
     const now = new Date("2026-12-03T09:00:00Z");
     let last;

@@ -56,7 +56,7 @@ describe("corrections in the store", () => {
 
   it("should refuse a save based on an old version with 409-style conflict naming who changed what", () => {
     const result = store.saveEdit(DATE, 1, 0, { op: "set-line", line: ref(14), role: "subhead" }, { id: 2, name: "王编辑" });
-    expect(result).toMatchObject({ ok: false, conflict: { version: 1, since: [{ seq: 1, actor: "李编辑" }] } });
+    expect(result).toMatchObject({ ok: false, conflict: { version: 1, since: [{ actor: "李编辑", edit: { op: "set-article" } }] } });
     expect(version()).toBe(1);
   });
 
@@ -122,7 +122,10 @@ describe("corrections in the store", () => {
     expect(byId("20260408-01-02")!.title).toBe("聊城仲裁委部署二〇二六年服务新举措");
     expect(articles().some((a) => a.title === "拆出的新稿件")).toBe(true);
     expect(store.discardEdit(DATE, 1, version(), 1, who)).toMatchObject({ ok: true });
-    expect(store.listEdits(DATE, 1)!.entries[0]!.state).toBe("undone");
+    expect(store.listEdits(DATE, 1)!.entries[0]!.state).toBe("discarded");
+    // Redo never brings back a discarded edit.
+    expect(store.redoEdit(DATE, 1, version())).toMatchObject({ ok: true });
+    expect(store.listEdits(DATE, 1)!.entries.map((e) => e.state)).toEqual(["discarded", "active", "active"]);
   });
 });
 

@@ -27,7 +27,7 @@ export default async function AccountsPage() {
                 <p className="font-bold">{u.name} {u.id === chief.id ? <span className="text-sm font-normal text-muted">(你)</span> : null}</p>
                 <p className="text-sm text-muted">{u.email} · {u.role === "chief" ? "总编辑" : "编辑"} · 创建于 {formatChinaDateTime(u.createdAt)} · {u.sessions} 个登录</p>
               </div>
-              <AccountRowForms userId={u.id} role={u.role} self={u.id === chief.id} />
+              <AccountRowForms userId={u.id} role={u.role} self={u.id === chief.id} name={u.name} />
             </li>
           ))}
         </ul>

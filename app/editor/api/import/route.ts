@@ -1,7 +1,8 @@
 import { revalidatePath, revalidateTag } from "next/cache";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireEditorRequest } from "@/lib/auth/access";
+import { apiEditor, hasRole } from "@/lib/auth/access";
+import { liveIssueDates } from "@/lib/db/desk";
 import { recordEvent } from "@/lib/db/audit";
 import { runImport } from "@/lib/db/import";
 import { tagsToRevalidate } from "@/lib/db/cache-tags";
@@ -33,7 +34,8 @@ function problem(status: number, message: string, extra: Record<string, unknown>
  * or 422 with the ImportError (file, line, message) and nothing written.
  */
 export async function POST(request: Request) {
-  const editor = await requireEditorRequest(request);
+  const editor = await apiEditor(request);
+  if (editor instanceof Response) return editor;
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BATCH_BYTES + 1024 * 1024) {
     return problem(413, `一次上传最多 ${MAX_BATCH_BYTES / 1024 / 1024} MB,这次是 ${(length / 1024 / 1024).toFixed(1)} MB:请分批导入`);
@@ -69,6 +71,13 @@ export async function POST(request: Request) {
   } catch {
     return problem(400, "pages 不是有效的 JSON");
   }
+  // A page imported into an issue readers already see is live at once: a chief's decision.
+  if (!hasRole(editor, "chief")) {
+    const live = await liveIssueDates([...new Set(confirmed.map((c) => c.date))]);
+    if (live.length) {
+      return problem(403, `${live.join("、")} 已发布或已定时:替换其中的版面会直接影响读者,需要总编辑导入(或先由总编辑撤回)`, { code: "published-issue" });
+    }
+  }
   try {
     const report = runImport(inputsFromUploads(uploads, confirmed));
     const dates = [...new Set(report.pages.map((p) => p.date))];
@@ -82,6 +91,8 @@ export async function POST(request: Request) {
     revalidatePath("/editor", "layout");
     return NextResponse.json({ ok: true, report });
   } catch (err) {
+    // The database busy with another import: try again, nothing was written.
+    if (err instanceof ImportError && err.code === "locked") return NextResponse.json({ ok: false, error: { ...err.toJSON(), message: `数据库正忙(另一项导入正在进行),请稍后再试。${err.detail}` } }, { status: 503 });
     if (err instanceof ImportError) return NextResponse.json({ ok: false, error: err.toJSON() }, { status: 422 });
     throw err;
   }

@@ -1,12 +1,13 @@
 import { revalidatePath, revalidateTag } from "next/cache";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireEditorRequest } from "@/lib/auth/access";
+import { apiEditor } from "@/lib/auth/access";
 import { EditSchema } from "@/lib/corrections";
 import { recordEvent } from "@/lib/db/audit";
 import { articleTag } from "@/lib/db/cache-tags";
 import { articleFieldsAt } from "@/lib/db/desk";
 import { discardEdit, redoEdit, saveEdit, undoEdit, type EditResult } from "@/lib/db/corrections";
+import { ACTION_LABELS } from "@/lib/editor/activity";
 import { describeEdit } from "@/lib/editor/edit-labels";
 import { tagsForIssue } from "@/lib/editor/publishing";
 import { pageParams } from "@/lib/validations/params";
@@ -26,7 +27,8 @@ const body = z.discriminatedUnion("action", [
  * malformed body. A published page's reader addresses are revalidated at once.
  */
 export async function POST(request: Request, ctx: { params: Promise<{ date: string; page: string }> }) {
-  const editor = await requireEditorRequest(request);
+  const editor = await apiEditor(request);
+  if (editor instanceof Response) return editor;
   const params = pageParams.safeParse(await ctx.params);
   if (!params.success) return NextResponse.json({ error: "没有这个版面" }, { status: 404 });
   let json: unknown;
@@ -53,7 +55,11 @@ export async function POST(request: Request, ctx: { params: Promise<{ date: stri
   else result = discardEdit(date, page, input.basedOn, input.seq, actor);
 
   if (!result.ok) {
-    if ("conflict" in result) return NextResponse.json({ conflict: result.conflict }, { status: 409 });
+    if ("conflict" in result) {
+      const since = result.conflict.since.map((e) => ({ actor: e.actor, at: e.at, what: e.edit ? describeEdit(e.edit) : (ACTION_LABELS[e.action ?? ""] ?? e.action) }));
+      return NextResponse.json({ conflict: { version: result.conflict.version, since } }, { status: 409 });
+    }
+    if ("missing" in result) return NextResponse.json({ error: result.missing }, { status: 404 });
     return NextResponse.json({ error: result.refused }, { status: 422 });
   }
   const after = changing ? await articleFieldsAt(date, page, changing.article.line) : null;
@@ -62,7 +68,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ date: stri
     actor,
     `edit-${input.action}`,
     { issueDate: date, pageNumber: page },
-    input.action === "edit" ? { op: input.edit.op, what: describeEdit(input.edit), ...(changes ? { changes } : {}) } : {},
+    { version: result.version, ...(input.action === "edit" ? { op: input.edit.op, what: describeEdit(input.edit), ...(changes ? { changes } : {}) } : {}) },
   );
   if (result.published) {
     for (const tag of [...tagsForIssue(date), ...result.changedIds.map(articleTag)]) revalidateTag(tag, { expire: 0 });

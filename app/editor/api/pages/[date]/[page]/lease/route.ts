@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireEditorRequest } from "@/lib/auth/access";
+import { apiEditor } from "@/lib/auth/access";
 import { releaseLease, renewLease } from "@/lib/db/leases";
 import { pageParams } from "@/lib/validations/params";
 
@@ -11,7 +11,8 @@ const body = z.object({ action: z.enum(["renew", "leave"]) });
  * heartbeat (every 30 s); answers who else has the page open. `{action:"leave"}` when it closes.
  */
 export async function POST(request: Request, ctx: { params: Promise<{ date: string; page: string }> }) {
-  const editor = await requireEditorRequest(request);
+  const editor = await apiEditor(request);
+  if (editor instanceof Response) return editor;
   const params = pageParams.safeParse(await ctx.params);
   if (!params.success) return NextResponse.json({ error: "没有这个版面" }, { status: 404 });
   let parsed;
