@@ -20,6 +20,8 @@ export interface DeskPageSummary {
   sourceFile: string;
   status: string;
   articles: number;
+  /** Corrections that no longer fit the page (its file changed). */
+  staleEdits: number;
   warningsJson: string;
   parsedJson: string;
   reviewedJson: string;
@@ -49,7 +51,8 @@ const pageSummarySelect = {
   parsed: true,
   reviewedWarnings: true,
   updatedAt: true,
-  _count: { select: { articles: true } },
+  // Edits a re-import left stale: listed on the desk for an editor to redo or discard.
+  _count: { select: { articles: true, edits: { where: { state: "active", staleReason: { not: null } } } } },
 } as const;
 
 type PageRow = {
@@ -64,7 +67,7 @@ type PageRow = {
 
   reviewedWarnings: string;
   updatedAt: Date;
-  _count: { articles: number };
+  _count: { articles: number; edits: number };
 };
 
 function toSummary(p: PageRow): DeskPageSummary {
@@ -76,6 +79,7 @@ function toSummary(p: PageRow): DeskPageSummary {
     sourceFile: p.sourceFile,
     status: p.status,
     articles: p._count.articles,
+    staleEdits: p._count.edits,
     warningsJson: p.warnings,
     parsedJson: p.parsed,
     reviewedJson: p.reviewedWarnings,

@@ -11,6 +11,8 @@ import { formatIssueDate } from "@/lib/site/format";
 
 export const metadata: Metadata = { title: "期次" };
 
+const stale = (issue: { pages: { staleEdits: number }[] }) => issue.pages.reduce((n, p) => n + p.staleEdits, 0);
+
 /** /editor: every issue with its state; the issue to prepare next first. */
 export default async function DeskHome() {
   await requireEditor({ from: "/editor" });
@@ -75,7 +77,10 @@ export default async function DeskHome() {
                         {facts.present}/{facts.expected}
                         {facts.missing.length ? <span className="block text-sm text-accent">缺{formatPageList(facts.missing)}</span> : null}
                       </td>
-                      <td className="py-2 pr-3">{facts.unreviewed ? <span className="text-accent">{facts.unreviewed}</span> : <span className="text-muted">0</span>}</td>
+                      <td className="py-2 pr-3">
+                        {facts.unreviewed ? <span className="text-accent">{facts.unreviewed}</span> : <span className="text-muted">0</span>}
+                        {stale(issue) ? <span className="block text-sm text-accent">{stale(issue)} 项更正已失效</span> : null}
+                      </td>
                       <td className="py-2 text-sm">
                         {event ? (
                           <>

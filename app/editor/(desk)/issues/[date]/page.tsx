@@ -62,6 +62,9 @@ export default async function DeskIssuePage({ params }: { params: Promise<{ date
                 <span className={`text-sm ${pf.unreviewed ? "text-accent" : "text-muted"}`}>
                   {pf.warnings ? `${pf.unreviewed}/${pf.warnings} 条警告待审阅` : "没有警告"}
                 </span>
+                {p.staleEdits ? (
+                  <a href={`/editor/issues/${issue.date}/${p.number}`} className="text-sm text-accent underline">{p.staleEdits} 项更正已失效,请处理</a>
+                ) : null}
                 {token ? <a href={`${previewBase(token)}/${p.number}`} className="text-sm underline">预览</a> : null}
               </li>
             );
