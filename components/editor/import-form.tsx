@@ -1,21 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-
-interface PlannedPage {
-  file: string;
-  bytes: number;
-  date: string | null;
-  dateFrom: string;
-  page: number | null;
-  pageFrom: string;
-  name: string | null;
-  issueNumber: number | null;
-  articles: number;
-  warnings: number;
-  titles: string[];
-  error: { code: string; message: string; line?: number } | null;
-}
+import type { PlannedPage } from "@/lib/import/uploads";
 
 interface Row extends PlannedPage {
   dateInput: string;

@@ -270,27 +270,26 @@ export async function setPublished(date: string, now: Date, onlyIfDue = false): 
   });
 }
 
-export async function setScheduled(date: string, at: Date): Promise<boolean> {
+/** Takes an issue off the reader's site (pages and articles with it) and sets its status. */
+async function takeOffSite(date: string, status: { status: "scheduled"; publishAt: Date } | { status: "draft"; publishAt: null }): Promise<boolean> {
   const issue = await db.issue.findUnique({ where: { date }, select: { id: true } });
   if (!issue) return false;
   await db.$transaction([
-    db.issue.update({ where: { id: issue.id }, data: { status: "scheduled", publishAt: at } }),
+    db.issue.update({ where: { id: issue.id }, data: status }),
     db.page.updateMany({ where: { issueId: issue.id }, data: { status: "draft" } }),
     db.article.updateMany({ where: { issueId: issue.id }, data: { published: false } }),
   ]);
   return true;
 }
 
+/** Scheduled for `at`: readers see nothing of it until the scheduler publishes it. */
+export function setScheduled(date: string, at: Date): Promise<boolean> {
+  return takeOffSite(date, { status: "scheduled", publishAt: at });
+}
+
 /** Back to draft: readers no longer see the issue; nothing of it is deleted. */
-export async function setDraft(date: string): Promise<boolean> {
-  const issue = await db.issue.findUnique({ where: { date }, select: { id: true } });
-  if (!issue) return false;
-  await db.$transaction([
-    db.issue.update({ where: { id: issue.id }, data: { status: "draft", publishAt: null } }),
-    db.page.updateMany({ where: { issueId: issue.id }, data: { status: "draft" } }),
-    db.article.updateMany({ where: { issueId: issue.id }, data: { published: false } }),
-  ]);
-  return true;
+export function setDraft(date: string): Promise<boolean> {
+  return takeOffSite(date, { status: "draft", publishAt: null });
 }
 
 /** Scheduled issues whose time has come. */
