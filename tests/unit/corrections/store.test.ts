@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Edit } from "@/lib/corrections";
 import { importEdition, readInputs } from "@/lib/import";
@@ -178,4 +179,51 @@ describe("undoing every correction", () => {
       u.cleanup();
     }
   });
+});
+
+describe("undoing any sequence of corrections", () => {
+  it("should give back the page as imported, for random sessions of edits on every fixture page", async () => {
+    const { session } = await import("./support/sessions");
+    const { openSqlite } = await import("@/lib/db/sqlite");
+    const g = globalThis as unknown as { importDb?: ReturnType<typeof openSqlite> };
+    const saved = g.importDb;
+    try {
+      await fc.assert(
+        fc.asyncProperty(session, async ({ name, file, edits }) => {
+          const u = await createTestDatabase();
+          try {
+            importEdition(u.db(), readInputs([file], { date: "2026-05-01", page: 1 }), { publish: true });
+            g.importDb = u.db();
+            const snapshot = () => ({
+              articles: u.db().prepare(`SELECT publicId, "order", title, kicker, label, subtitle, blocks, category FROM Article ORDER BY publicId`).all(),
+              ads: u.db().prepare(`SELECT "order", lines FROM Ad ORDER BY "order"`).all(),
+              warnings: u.db().prepare(`SELECT warnings FROM Page`).pluck().get(),
+            });
+            const before = snapshot();
+            let v = 0;
+            let applied = 0;
+            for (const e of edits) {
+              const res = store.saveEdit("2026-05-01", 1, v, e, who);
+              if (res.ok) {
+                v = res.version;
+                applied++;
+              } else expect(res, `${name}: ${e.op}`).toMatchObject({ refused: expect.any(String) });
+            }
+            for (let i = 0; i < applied; i++) {
+              const res = store.undoEdit("2026-05-01", 1, v, who);
+              expect(res.ok, name).toBe(true);
+              v = (res as { version: number }).version;
+            }
+            expect(snapshot(), name).toEqual(before);
+          } finally {
+            g.importDb = saved;
+            u.cleanup();
+          }
+        }),
+        { numRuns: 30 },
+      );
+    } finally {
+      g.importDb = saved;
+    }
+  }, 120_000);
 });
