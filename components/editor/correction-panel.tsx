@@ -268,6 +268,7 @@ export function CorrectionPanel({ data, line, onDone }: { data: CorrectionData; 
             {h.stale && h.state === "active" ? (
               <span className="block text-accent">
                 已失效:{h.stale}
+                <button type="button" className={`${button} ml-2`} disabled={busy} onClick={() => send({ action: "reapply", basedOn: data.version, seq: h.seq }, "已按现在的文字重新应用")}>按现在的文字重新应用</button>
                 <button type="button" className={`${button} ml-2`} disabled={busy} onClick={() => send({ action: "discard", basedOn: data.version, seq: h.seq }, "已放弃失效的修改")}>放弃</button>
               </span>
             ) : null}

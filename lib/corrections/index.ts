@@ -7,3 +7,4 @@ export { applyEdits, anchorLine, lineRef, reviewedWarningKeys, sourceLines, type
 export { articleIdentity, type ArticleIdentity, type GoneArticle } from "./identity";
 export { EditSchema, LineRoleSchema, type ArticleFields, type ArticleRef, type Edit, type EditOp, type LineRef, type LineRole, type LinesRef } from "./schema";
 export { editsFromSnapshot } from "./legacy";
+export { rebaseEdit } from "./rebase";

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";
+import { type Edit, EditSchema, type EditOutcome, rebaseEdit, sourceLines } from "@/lib/corrections";
 import { writeConnection } from "@/lib/db/import";
 import { defaultDependencies } from "@/lib/import/defaults";
 import { EditionWriter, formatTimestamp, type IssueState } from "@/lib/import/write-edition";
@@ -105,7 +105,7 @@ function changeLog(
         .prepare(`SELECT actor, at, edit FROM PageEdit WHERE pageId = ? AND basedOn >= ? ORDER BY seq`)
         .all(page.id, basedOn) as { actor: string; at: string; edit: string }[];
       const events = db
-        .prepare(`SELECT actor, at, action, detail FROM AuditEvent WHERE issueDate = ? AND pageNumber = ? AND action IN ('edit-undo', 'edit-redo', 'edit-discard') ORDER BY at`)
+        .prepare(`SELECT actor, at, action, detail FROM AuditEvent WHERE issueDate = ? AND pageNumber = ? AND action IN ('edit-undo', 'edit-redo', 'edit-discard', 'edit-reapply') ORDER BY at`)
         .all(date, pageNumber) as { actor: string; at: string; action: string; detail: string }[];
       const since: ConflictEntry[] = [
         ...edits.map((e) => ({ actor: e.actor, at: e.at, edit: EditSchema.parse(JSON.parse(e.edit)) })),
@@ -183,6 +183,25 @@ export function redoEdit(date: string, pageNumber: number, basedOn: number): Edi
     if (!next) return { refused: "没有可以重做的修改" };
     db.prepare(`UPDATE PageEdit SET state = 'active', undoneAt = NULL, undoneBy = NULL WHERE id = ?`).run(next.id);
     return {};
+  });
+}
+
+/**
+ * Re-applies a stale edit to the lines as they read now (the editor judged it still holds): its
+ * line references take today's text, it runs again, and is refused (nothing written) if it still
+ * does not fit.
+ */
+export function reapplyEdit(date: string, pageNumber: number, basedOn: number, seq: number): EditResult {
+  return changeLog(date, pageNumber, basedOn, (page, db): Change => {
+    const row = db.prepare(`SELECT id, edit, staleReason FROM PageEdit WHERE pageId = ? AND seq = ? AND state = 'active'`).get(page.id, seq) as
+      | { id: number; edit: string; staleReason: string | null }
+      | undefined;
+    if (!row) return { refused: "这项修改已不在生效中" };
+    if (!row.staleReason) return { refused: "这项修改没有失效,无需重新应用" };
+    const raw = (db.prepare(`SELECT rawText FROM Page WHERE id = ?`).get(page.id) as { rawText: string }).rawText;
+    const rebased = rebaseEdit(EditSchema.parse(JSON.parse(row.edit)), sourceLines(raw));
+    db.prepare(`UPDATE PageEdit SET edit = ?, staleReason = NULL WHERE id = ?`).run(JSON.stringify(rebased), row.id);
+    return { seq };
   });
 }
 

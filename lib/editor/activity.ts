@@ -18,6 +18,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "edit-undo": "撤销更正",
   "edit-redo": "重做更正",
   "edit-discard": "放弃失效的更正",
+  "edit-reapply": "重新应用失效的更正",
 };
 
 export function describeEvent(e: { actor: string; action: string; pageNumber: number | null; detail: Record<string, unknown> }): string {

@@ -122,7 +122,14 @@ describe("corrections in the store", () => {
     // What readers see: the new file's title, the split still applied.
     expect(byId("20260408-01-02")!.title).toBe("聊城仲裁委部署二〇二六年服务新举措");
     expect(articles().some((a) => a.title === "拆出的新稿件")).toBe(true);
+    // The editor judges the title fix still right for the reworded line: applied again to it.
+    expect(store.reapplyEdit(DATE, 1, version(), 2)).toMatchObject({ ok: false, refused: expect.stringMatching(/没有失效/) });
+    expect(store.reapplyEdit(DATE, 1, version(), 1)).toMatchObject({ ok: true });
+    expect(byId("20260408-01-02")!.title).toBe("聊城仲裁委员会部署全年服务新举措");
+    expect(store.listEdits(DATE, 1)!.entries[0]).toMatchObject({ staleReason: null, edit: { article: { line: 46, text: "聊城仲裁委部署二〇二六年服务新举措" } } });
+    // Or drops it: the page reads as the new file says.
     expect(store.discardEdit(DATE, 1, version(), 1, who)).toMatchObject({ ok: true });
+    expect(byId("20260408-01-02")!.title).toBe("聊城仲裁委部署二〇二六年服务新举措");
     expect(store.listEdits(DATE, 1)!.entries[0]!.state).toBe("discarded");
     // Redo never brings back a discarded edit.
     expect(store.redoEdit(DATE, 1, version())).toMatchObject({ ok: true });

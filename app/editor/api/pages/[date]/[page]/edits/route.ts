@@ -6,7 +6,7 @@ import { EditSchema } from "@/lib/corrections";
 import { recordEvent } from "@/lib/db/audit";
 import { articleTag } from "@/lib/db/cache-tags";
 import { articleFieldsAt } from "@/lib/db/desk";
-import { discardEdit, redoEdit, saveEdit, undoEdit, type EditResult } from "@/lib/db/corrections";
+import { discardEdit, reapplyEdit, redoEdit, saveEdit, undoEdit, type EditResult } from "@/lib/db/corrections";
 import { ACTION_LABELS } from "@/lib/editor/activity";
 import { describeEdit } from "@/lib/editor/edit-labels";
 import { tagsForIssue } from "@/lib/editor/publishing";
@@ -17,11 +17,13 @@ const body = z.discriminatedUnion("action", [
   z.object({ action: z.literal("undo"), basedOn: z.int().min(0) }),
   z.object({ action: z.literal("redo"), basedOn: z.int().min(0) }),
   z.object({ action: z.literal("discard"), basedOn: z.int().min(0), seq: z.int().min(1) }),
+  z.object({ action: z.literal("reapply"), basedOn: z.int().min(0), seq: z.int().min(1) }),
 ]);
 
 /**
  * POST /editor/api/pages/<date>/<page>/edits (editors): one change to the page's edit log —
- * `{action:"edit", basedOn, edit}`, `{action:"undo"|"redo", basedOn}`, `{action:"discard", basedOn, seq}`.
+ * `{action:"edit", basedOn, edit}`, `{action:"undo"|"redo", basedOn}`, `{action:"discard"|"reapply", basedOn, seq}`
+ * (a stale edit dropped, or applied again to the lines as they read now).
  * 200 `{version, outcome}`; 409 `{conflict:{version, since}}` when someone else changed the page
  * after `basedOn` (nothing written); 422 `{error}` when the edit does not fit the page; 400 for a
  * malformed body. A published page's reader addresses are revalidated at once.
@@ -52,6 +54,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ date: stri
   if (input.action === "edit") result = saveEdit(date, page, input.basedOn, input.edit, actor);
   else if (input.action === "undo") result = undoEdit(date, page, input.basedOn, actor);
   else if (input.action === "redo") result = redoEdit(date, page, input.basedOn);
+  else if (input.action === "reapply") result = reapplyEdit(date, page, input.basedOn, input.seq);
   else result = discardEdit(date, page, input.basedOn, input.seq, actor);
 
   if (!result.ok) {
