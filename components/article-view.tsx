@@ -1,6 +1,6 @@
 import type { DocumentHead } from "@/components/document";
 import type { ArticleView } from "@/lib/db/articles";
-import { formatChinaDateTime } from "@/lib/editor/china-time";
+import { formatChinaDateTime } from "@/lib/site/china-time";
 import { env } from "@/lib/env";
 import { CATEGORY_LABELS } from "@/lib/parser";
 import type { Block } from "@/lib/parser/types";

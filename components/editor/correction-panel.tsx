@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ROLE_NAMES } from "@/lib/corrections/role-names";
 
 /** What the page check passes to the correction tools (see app/editor/(desk)/issues/[date]/[page]/page.tsx). */
 export interface CorrectionData {
@@ -32,16 +33,8 @@ export interface CorrectionData {
   history: { seq: number; what: string; actor: string; at: string; state: "active" | "undone" | "superseded" | "discarded"; stale: string | null; undoneBy: string | null }[];
 }
 
-const ROLES: [string, string][] = [
-  ["paragraph", "正文"],
-  ["subhead", "小标题"],
-  ["caption", "图片说明"],
-  ["title", "标题"],
-  ["kicker", "引题"],
-  ["label", "栏目"],
-  ["ad", "广告"],
-  ["header", "版头"],
-];
+// The roles a line can be made into (lib/corrections/schema.ts LineRoleSchema), as editors say them.
+const ROLES = (["paragraph", "subhead", "caption", "title", "kicker", "label", "ad", "header"] as const).map((r) => [r, ROLE_NAMES[r]] as const);
 const BYLINE_ROLES: [string, string][] = [
   ["reporter", "记者"],
   ["correspondent", "通讯员"],

@@ -1,4 +1,4 @@
-import { formatChinaDateTime } from "@/lib/editor/china-time";
+import { formatChinaDateTime } from "@/lib/site/china-time";
 import { STATUS_LABELS } from "@/lib/editor/issue-summary";
 
 const STYLE: Record<string, string> = {

@@ -21,6 +21,7 @@ import { enrichArticle } from "@/lib/parser/enrich";
 import { splitLines, type Line } from "@/lib/parser/lines";
 import { endsWithJump, jumpAtStart, jumpLine } from "@/lib/parser/sentences";
 import type { Block, BlockFlag, BlockType, Byline, ParsedArticle, ParsedPage, ParseWarning } from "@/lib/parser/types";
+import { ROLE_NAMES } from "./role-names";
 import { EditSchema, type ArticleFields, type Edit, type LineRef, type LinesRef } from "./schema";
 
 export interface EditOutcome {
@@ -203,19 +204,24 @@ function locate(w: Work, no: number): Where | null {
   return null;
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  paragraph: "正文",
-  subhead: "小标题",
-  caption: "图片说明",
-  title: "标题",
-  kicker: "引题",
-  label: "栏目",
-  subtitle: "副题",
-  byline: "署名",
-  ad: "广告",
-  header: "版头",
-  orphan: "孤立文字",
-};
+
+
+/** A new article an edit makes (split, adopted orphan): fields are derived from its lines afterwards. */
+function newArticle(title: string, blocks: Block[]): ParsedArticle {
+  return {
+    label: null,
+    kicker: null,
+    title,
+    subtitle: null,
+    bylines: [],
+    datelineDate: null,
+    category: "other",
+    categoryEvidence: [],
+    departments: [],
+    blocks,
+    headLines: [],
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
@@ -562,19 +568,7 @@ const splitArticle: Op<"split-article"> = (w, ctx, e) => {
   for (const h of src.head) if (h.role === "byline" && h.no > from) head.push(h);
   src.head = src.head.filter((h) => !(h.role === "byline" && h.no > from));
   head.sort((p, q) => p.no - q.no);
-  const a: ParsedArticle = {
-    label: null,
-    kicker: null,
-    title,
-    subtitle: null,
-    bylines: [],
-    datelineDate: null,
-    category: "other",
-    categoryEvidence: [],
-    departments: [],
-    blocks: moved,
-    headLines: [],
-  };
+  const a = newArticle(title, moved);
   w.arts.splice(f.art + 1, 0, { a, head, pinned, dirty: true, carried: [] });
   src.dirty = true;
   return null;
@@ -626,19 +620,7 @@ const adoptOrphan: Op<"adopt-orphan"> = (w, ctx, e) => {
       head.push({ no: first, role: "title" });
       title = textOf(ctx, first);
     }
-    const a: ParsedArticle = {
-      label: null,
-      kicker: null,
-      title,
-      subtitle: null,
-      bylines: [],
-      datelineDate: null,
-      category: "other",
-      categoryEvidence: [],
-      departments: [],
-      blocks: nos.map((no) => lineBlock(ctx, no, type)),
-      headLines: [],
-    };
+    const a = newArticle(title, nos.map((no) => lineBlock(ctx, no, type)));
     const x: WArticle = { a, head, pinned: e.title ? ["title"] : [], dirty: true, carried: [] };
     const anchor = anchorOf(x) as number;
     const at = w.arts.findIndex((y) => (anchorOf(y) ?? 0) > anchor);

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyEdits, type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";
 import type { ParsedPage } from "@/lib/parser/types";
 
@@ -55,20 +56,7 @@ const pageSummarySelect = {
   _count: { select: { articles: true, edits: { where: { state: "active", staleReason: { not: null } } } } },
 } as const;
 
-type PageRow = {
-  id: number;
-  editVersion: number;
-  number: number;
-  name: string | null;
-  sourceFile: string;
-  status: string;
-  warnings: string;
-  parsed: string;
-
-  reviewedWarnings: string;
-  updatedAt: Date;
-  _count: { articles: number; edits: number };
-};
+type PageRow = Prisma.PageGetPayload<{ select: typeof pageSummarySelect }>;
 
 function toSummary(p: PageRow): DeskPageSummary {
   return {
@@ -99,17 +87,7 @@ const issueSelect = {
   pages: { orderBy: { number: "asc" }, select: pageSummarySelect },
 } as const;
 
-function toIssue(row: {
-  id: number;
-  date: string;
-  number: number | null;
-  status: string;
-  publishAt: Date | null;
-  publishedAt: Date | null;
-  previewToken: string | null;
-  updatedAt: Date;
-  pages: PageRow[];
-}): DeskIssue {
+function toIssue(row: Prisma.IssueGetPayload<{ select: typeof issueSelect }>): DeskIssue {
   return { ...row, status: row.status as IssueStatus, pages: row.pages.map(toSummary) };
 }
 

@@ -1,16 +1,6 @@
 /** Corrections as the desk says them, for the history and the audit log. Pure. */
 import type { Edit } from "@/lib/corrections";
-
-const ROLE_NAMES: Record<string, string> = {
-  paragraph: "正文",
-  subhead: "小标题",
-  caption: "图片说明",
-  title: "标题",
-  kicker: "引题",
-  label: "栏目",
-  ad: "广告",
-  header: "版头",
-};
+import { ROLE_NAMES } from "@/lib/corrections/role-names";
 
 const FIELD_NAMES: Record<string, string> = {
   label: "栏目",
@@ -32,7 +22,7 @@ export function describeEdit(edit: Edit): string {
       return `修改第${edit.article.line}行起稿件的${fields}${title}`;
     }
     case "set-line":
-      return `第${edit.line.line}行改为${ROLE_NAMES[edit.role] ?? edit.role}`;
+      return `第${edit.line.line}行改为${ROLE_NAMES[edit.role]}`;
     case "split-block":
       return `拆开${lines(edit.block)}的拼接`;
     case "join-blocks":

@@ -3,7 +3,7 @@
  * which are missing), warnings still to review, and which issue to prepare next. Pure.
  */
 import type { ParsedPage } from "@/lib/parser/types";
-import { addDays } from "./china-time";
+import { addDays } from "@/lib/site/china-time";
 import { deskWarnings, parseReviewMarks, unreviewed } from "./warnings";
 
 export interface PageFacts {

@@ -5,6 +5,7 @@
  * is the title and which the kicker is found by matching the line's text against the fields. Pure.
  */
 import type { ParsedArticle, ParsedPage } from "@/lib/parser/types";
+import { ROLE_NAMES } from "@/lib/corrections/role-names";
 import { foldLookalikes } from "@/lib/text/fold";
 
 export type LineRole =
@@ -33,18 +34,8 @@ export interface RawLine {
 }
 
 export const ROLE_LABELS: Record<LineRole, string> = {
-  label: "栏目",
-  kicker: "引题",
-  title: "标题",
-  subtitle: "副题",
-  byline: "署名",
+  ...ROLE_NAMES,
   head: "标题区",
-  paragraph: "正文",
-  subhead: "小标题",
-  caption: "图片说明",
-  ad: "广告",
-  orphan: "孤立文字",
-  header: "版头",
   blank: "空行",
   unassigned: "未归类",
 };

@@ -85,10 +85,6 @@ export function factsFromFileName(fileName: string, shown: string): { date: stri
   return undefined;
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
@@ -238,7 +234,7 @@ export function readInputs(paths: readonly string[], options: ReadInputsOptions 
       file: shown,
       fileName,
       bytes,
-      sha256: sha256(bytes),
+      sha256: sha256Hex(bytes),
       date,
       page,
       name: entry?.name,

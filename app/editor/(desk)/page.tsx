@@ -4,7 +4,7 @@ import { requireEditor } from "@/lib/auth/access";
 import { lastEventByIssue } from "@/lib/db/audit";
 import { listDeskIssues } from "@/lib/db/desk";
 import { describeEvent } from "@/lib/editor/activity";
-import { chinaDate, formatChinaDateTime } from "@/lib/editor/china-time";
+import { chinaDate, formatChinaDateTime } from "@/lib/site/china-time";
 import { formatPageList, nextIssueDate, summarizePages } from "@/lib/editor/issue-summary";
 import { env } from "@/lib/env";
 import { formatIssueDate } from "@/lib/site/format";

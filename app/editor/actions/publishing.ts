@@ -3,7 +3,7 @@
 import { revalidatePath, revalidateTag } from "next/cache";
 import { z } from "zod";
 import { requireEditor } from "@/lib/auth/access";
-import { fromChinaLocalInput } from "@/lib/editor/china-time";
+import { fromChinaLocalInput } from "@/lib/site/china-time";
 import { PublishError, publishNow, schedule, tagsForIssue, unpublish } from "@/lib/editor/publishing";
 import { wakeScheduler } from "@/lib/editor/scheduler";
 import { issueDateSchema } from "@/lib/validations/manifest";

@@ -7,28 +7,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { claimedLines, nonBlankLines } from "../support/page-lines";
 import { applyEdits, lineRef, sourceLines, type Edit } from "@/lib/corrections";
 import { rederivedForTest } from "@/lib/corrections/apply";
 import { parsePage, type ParsedPage } from "@/lib/parser";
 import { pages, session } from "./support/sessions";
 
-/** Every line number an element of the page claims, with repeats, sorted. */
-function claimedLines(p: ParsedPage): number[] {
-  return [
-    ...p.headerLines,
-    ...p.articles.flatMap((a) => [...a.headLines, ...a.blocks.flatMap((b) => b.sourceLines)]),
-    ...p.ads.flatMap((a) => a.sourceLines),
-    ...p.orphans.flatMap((o) => o.sourceLines),
-  ].sort((a, b) => a - b);
-}
-
-/** The oracle, independent of the parser: numbers of lines with anything but white space. */
-function nonBlankLines(text: string): number[] {
-  return text
-    .split(/\r\n|\r|\n/u)
-    .map((l, i) => (l.replace(/^\s+|\s+$/gu, "") ? i + 1 : 0))
-    .filter((n) => n > 0);
-}
 
 /** What must hold of any effective page, whatever the edits. */
 function checkPage(text: string, p: ParsedPage): void {

@@ -4,7 +4,7 @@
  * file is also meant to pass under `TZ=America/New_York npx vitest run tests/unit/editor`.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { addDays, chinaDate, chinaMidnight, formatChinaDateTime, fromChinaLocalInput, toChinaLocalInput } from "@/lib/editor/china-time";
+import { addDays, chinaDate, chinaMidnight, formatChinaDateTime, fromChinaLocalInput, toChinaLocalInput } from "@/lib/site/china-time";
 
 describe("chinaDate", () => {
   it("should turn to the next day at 16:00 UTC", () => {
@@ -67,7 +67,7 @@ describe("fromChinaLocalInput", () => {
     },
   );
 
-  // Was a bug (lib/editor/china-time.ts:25): minutes over 59 are refused but seconds are never checked,
+  // Was a bug (lib/site/china-time.ts): minutes over 59 are refused but seconds are never checked,
   // so Date.UTC rolls "12:00:60" over to 12:01:00 (and ":99" to 12:01:39) instead of refusing the
   // value as malformed. A datetime-local input with a seconds step sends :SS, so this can arrive.
   it("should refuse seconds over 59", () => {

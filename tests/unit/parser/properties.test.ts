@@ -8,6 +8,7 @@ import path from "node:path";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { claimedLines, nonBlankLines } from "../support/page-lines";
 import { decode, parsePage, type ParsedPage } from "@/lib/parser";
 
 const DIR = path.join(import.meta.dirname, "../../fixtures/pages");
@@ -19,23 +20,6 @@ const pages = fs
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
-/** Every line number an element of the page claims, with repeats, sorted. */
-function claimedLines(p: ParsedPage): number[] {
-  return [
-    ...p.headerLines,
-    ...p.articles.flatMap((a) => [...a.headLines, ...a.blocks.flatMap((b) => b.sourceLines)]),
-    ...p.ads.flatMap((a) => a.sourceLines),
-    ...p.orphans.flatMap((o) => o.sourceLines),
-  ].sort((a, b) => a - b);
-}
-
-/** The oracle, independent of the parser: numbers of lines with anything but white space. */
-function nonBlankLines(text: string): number[] {
-  return text
-    .split(/\r\n|\r|\n/u)
-    .map((l, i) => (l.replace(/^\s+|\s+$/gu, "") ? i + 1 : 0))
-    .filter((n) => n > 0);
-}
 
 function checkPage(text: string, out: ParsedPage = parsePage(text)): void {
   expect(claimedLines(out)).toEqual(nonBlankLines(text));

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AccountRowForms, CreateAccountForm } from "@/components/editor/account-forms";
 import { requireEditor } from "@/lib/auth/access";
 import { listUsers } from "@/lib/db/users";
-import { formatChinaDateTime } from "@/lib/editor/china-time";
+import { formatChinaDateTime } from "@/lib/site/china-time";
 
 export const metadata: Metadata = { title: "账号管理" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireEditor } from "@/lib/auth/access";
 import { listActors, listEvents } from "@/lib/db/audit";
 import { ACTION_LABELS, describeEvent } from "@/lib/editor/activity";
-import { addDays, chinaMidnight, formatChinaDateTime } from "@/lib/editor/china-time";
+import { addDays, chinaMidnight, formatChinaDateTime } from "@/lib/site/china-time";
 import { isoDate } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "改动记录" };

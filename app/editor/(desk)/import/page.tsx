@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/editor/import-form";
 import { requireEditor } from "@/lib/auth/access";
-import { chinaDate } from "@/lib/editor/china-time";
+import { chinaDate } from "@/lib/site/china-time";
 import { isoDate } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "导入版面" };

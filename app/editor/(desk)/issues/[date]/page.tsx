@@ -6,7 +6,7 @@ import { hasRole, requireEditor } from "@/lib/auth/access";
 import { listIssueEvents } from "@/lib/db/audit";
 import { ensurePreviewToken, getDeskIssue } from "@/lib/db/desk";
 import { describeEvent } from "@/lib/editor/activity";
-import { addDays, chinaMidnight, formatChinaDateTime, toChinaLocalInput } from "@/lib/editor/china-time";
+import { addDays, chinaMidnight, formatChinaDateTime, toChinaLocalInput } from "@/lib/site/china-time";
 import { formatPageList, summarizePages } from "@/lib/editor/issue-summary";
 import { previewBase } from "@/lib/editor/preview-html";
 import { env } from "@/lib/env";

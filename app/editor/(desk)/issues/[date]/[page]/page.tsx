@@ -4,7 +4,7 @@ import { CheckView, type CheckArticle, type CheckWarning } from "@/components/ed
 import type { CorrectionData } from "@/components/editor/correction-panel";
 import { anchorLine, sourceLines } from "@/lib/corrections";
 import { describeEdit } from "@/lib/editor/edit-labels";
-import { formatChinaDateTime } from "@/lib/editor/china-time";
+import { formatChinaDateTime } from "@/lib/site/china-time";
 import { StatusBadge } from "@/components/editor/status-badge";
 import { requireEditor } from "@/lib/auth/access";
 import { ensurePreviewToken, getDeskPage } from "@/lib/db/desk";
