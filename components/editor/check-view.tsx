@@ -14,6 +14,8 @@ export interface CheckLine {
 export interface CheckArticle {
   index: number;
   publicId: string | null;
+  /** The article's correction history (chiefs only; null for others). */
+  historyUrl: string | null;
   label: string | null;
   kicker: string | null;
   title: string;
@@ -270,6 +272,9 @@ export function CheckView({ date, page, lines, roleLabels, articles, warnings, p
                     {a.blocks.subheads ? ` · ${a.blocks.subheads} 个小标题` : ""}{a.blocks.captions ? ` · ${a.blocks.captions} 条图片说明` : ""}
                   </span>
                 </button>
+                {a.historyUrl ? (
+                  <a href={a.historyUrl} className="mt-1 inline-block text-sm underline">第 {a.index + 1} 篇的更正记录</a>
+                ) : null}
               </li>
             ))}
           </ol>

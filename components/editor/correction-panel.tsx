@@ -30,7 +30,17 @@ export interface CorrectionData {
   categories: { slug: string; label: string }[];
   /** The paper's known bodies (the parser's gazetteer), to pick departments from. */
   gazetteer: string[];
-  history: { seq: number; what: string; actor: string; at: string; state: "active" | "undone" | "superseded" | "discarded"; stale: string | null; undoneBy: string | null }[];
+  history: {
+    seq: number;
+    what: string;
+    actor: string;
+    at: string;
+    state: "active" | "undone" | "superseded" | "discarded";
+    stale: string | null;
+    undoneBy: string | null;
+    /** What the entry changed on the page (lib/editor/page-diff.ts describeChange). */
+    changes: { what: string; before: string; after: string }[];
+  }[];
 }
 
 // The roles a line can be made into (lib/corrections/schema.ts LineRoleSchema), as editors say them.
@@ -258,6 +268,13 @@ export function CorrectionPanel({ data, line, onDone }: { data: CorrectionData; 
             {h.at} {h.actor}:{h.what}
             {h.undoneBy ? <span className="no-underline"> (已由 {h.undoneBy} {h.state === "discarded" ? "放弃" : "撤销"})</span> : null}
             {h.state === "superseded" ? <span className="no-underline">(撤销后又有新修改,不能再重做)</span> : null}
+            {h.changes.length > 0 ? (
+              <ul className="ml-4 list-disc" aria-label="修改前后">
+                {h.changes.map((c, i) => (
+                  <li key={i}>{c.what}:由“{c.before}”改为“{c.after}”</li>
+                ))}
+              </ul>
+            ) : null}
             {h.stale && h.state === "active" ? (
               <span className="block text-accent">
                 已失效:{h.stale}

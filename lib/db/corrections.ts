@@ -1,8 +1,9 @@
 import "server-only";
-import { type Edit, EditSchema, type EditOutcome, rebaseEdit, sourceLines } from "@/lib/corrections";
+import { applyEdits, type Edit, EditSchema, type EditOutcome, rebaseEdit, sourceLines } from "@/lib/corrections";
 import { writeConnection } from "@/lib/db/import";
 import { defaultDependencies } from "@/lib/import/defaults";
 import { EditionWriter, formatTimestamp, type IssueState } from "@/lib/import/write-edition";
+import type { ParsedPage } from "@/lib/parser/types";
 
 /**
  * The edit log's writes: a correction saved, undone or redone, and the page re-materialised
@@ -29,7 +30,17 @@ export interface EditEntry {
 }
 
 export type EditResult =
-  | { ok: true; version: number; outcome?: EditOutcome; changedIds: string[]; published: boolean }
+  | {
+      ok: true;
+      version: number;
+      outcome?: EditOutcome;
+      changedIds: string[];
+      published: boolean;
+      /** The page readers saw before the change and see after it, for the log's before/after. */
+      before: ParsedPage;
+      after: ParsedPage;
+      rawText: string;
+    }
   | { ok: false; conflict: { version: number; since: ConflictEntry[] } }
   | { ok: false; refused: string }
   | { ok: false; missing: string };
@@ -78,6 +89,16 @@ export function listEdits(date: string, pageNumber: number): { version: number; 
   return { version: page.editVersion, entries: rows.map(toEntry) };
 }
 
+/** What readers see of a page now: its parse with the active edits applied. */
+function effectivePage(pageId: number): ParsedPage {
+  const db = writeConnection();
+  const row = db.prepare(`SELECT parsed, rawText FROM Page WHERE id = ?`).get(pageId) as { parsed: string; rawText: string };
+  const edits = (db.prepare(`SELECT edit FROM PageEdit WHERE pageId = ? AND state = 'active' ORDER BY seq`).all(pageId) as { edit: string }[]).map((e) =>
+    EditSchema.parse(JSON.parse(e.edit)),
+  );
+  return applyEdits(JSON.parse(row.parsed) as ParsedPage, row.rawText, edits).page;
+}
+
 function articleIds(pageId: number): Map<string, string> {
   const rows = writeConnection().prepare(`SELECT publicId, blocks || title || coalesce(kicker,'') || coalesce(label,'') || coalesce(subtitle,'') AS body FROM Article WHERE pageId = ?`).all(pageId) as { publicId: string; body: string }[];
   return new Map(rows.map((r) => [r.publicId, r.body]));
@@ -113,18 +134,19 @@ function changeLog(
       ].sort((a, b) => a.at.localeCompare(b.at));
       return { ok: false, conflict: { version: page.editVersion, since } };
     }
+    const before = effectivePage(page.id);
     const result = change(page, db, now);
     if ("refused" in result) return { ok: false, refused: result.refused };
     db.prepare(`UPDATE Page SET editVersion = editVersion + 1, updatedAt = ? WHERE id = ?`).run(now, page.id);
-    const before = articleIds(page.id);
+    const idsBefore = articleIds(page.id);
     const deps = defaultDependencies();
     const writer = new EditionWriter(db, deps.indexer, deps.describeDepartment, now);
     const issue: IssueState = { id: page.issueId, date: page.date, number: page.issueNumber, status: page.issueStatus };
     const published = page.issueStatus === "published" && page.pageStatus === "published";
-    const { outcomes, editIds } = writer.rematerialise(issue, page.id, published);
+    const { outcomes, editIds, effective, rawText } = writer.rematerialise(issue, page.id, published);
     writer.finish();
-    const after = articleIds(page.id);
-    const changedIds = [...new Set([...before.keys(), ...after.keys()])].filter((id) => before.get(id) !== after.get(id));
+    const idsAfter = articleIds(page.id);
+    const changedIds = [...new Set([...idsBefore.keys(), ...idsAfter.keys()])].filter((id) => idsBefore.get(id) !== idsAfter.get(id));
     let outcome: EditOutcome | undefined;
     if (result.seq !== undefined) {
       const mine = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND seq = ?`).get(page.id, result.seq) as { id: number };
@@ -132,7 +154,7 @@ function changeLog(
       // A new edit that does not apply is not kept: the editor sees why, the log stays clean.
       if (outcome?.status === "stale") throw new RefusedEdit(outcome.reason ?? "这项修改无法应用");
     }
-    return { ok: true, version: page.editVersion + 1, outcome, changedIds, published };
+    return { ok: true, version: page.editVersion + 1, outcome, changedIds, published, before, after: effective, rawText };
   });
   try {
     return run.immediate();

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyEdits, type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";
@@ -138,6 +139,8 @@ export interface DeskPage {
   articles: { publicId: string; order: number; title: string }[];
   /** Every page of the issue, for the page switcher. */
   pages: { number: number; name: string | null }[];
+  /** What an old whole-page correction held that could not become edits (db:migrate), for an editor to redo. */
+  legacyUnconverted: { by: string | null; at: Date | null; notes: string[] } | null;
 }
 
 export interface DeskEdit {
@@ -172,6 +175,7 @@ export async function getDeskPage(date: string, number: number): Promise<DeskPag
       id: true,
       editVersion: true,
       articles: { orderBy: { order: "asc" }, select: { publicId: true, order: true, title: true } },
+      legacyCorrection: { select: { unconverted: true, correctedBy: true, correctedAt: true } },
     },
   });
   if (!page) return null;
@@ -200,7 +204,14 @@ export async function getDeskPage(date: string, number: number): Promise<DeskPag
     reviewedJson: page.reviewedWarnings,
     articles: page.articles,
     pages,
+    legacyUnconverted: legacyNotes(page.legacyCorrection),
   };
+}
+
+function legacyNotes(row: { unconverted: string | null; correctedBy: string | null; correctedAt: Date | null } | null): DeskPage["legacyUnconverted"] {
+  if (!row?.unconverted) return null;
+  const notes = z.array(z.string()).catch([]).parse(JSON.parse(row.unconverted));
+  return notes.length ? { by: row.correctedBy, at: row.correctedAt, notes } : null;
 }
 
 /** Replaces a page's reviewed-warning marks (the caller merges). */
@@ -282,34 +293,29 @@ export async function nextScheduledAt(): Promise<Date | null> {
   return row?.publishAt ?? null;
 }
 
-/** An article's typed fields as readers see them now, by its anchor line (for before/after in the log). */
-export async function articleFieldsAt(date: string, pageNumber: number, anchorLine: number): Promise<Record<string, unknown> | null> {
-  const a = await db.article.findFirst({
-    where: { issueDate: date, pageNumber, anchorLine },
-    select: {
-      label: true,
-      kicker: true,
-      title: true,
-      subtitle: true,
-      category: true,
-      bylines: { orderBy: { order: "asc" }, select: { role: true, person: { select: { name: true } } } },
-      departments: { orderBy: { rank: "asc" }, select: { department: { select: { name: true } } } },
-    },
-  });
-  if (!a) return null;
-  return {
-    label: a.label,
-    kicker: a.kicker,
-    title: a.title,
-    subtitle: a.subtitle,
-    category: a.category,
-    bylines: a.bylines.map((b) => ({ name: b.person.name, role: b.role })),
-    departments: a.departments.map((d) => d.department.name),
-  };
-}
-
 /** Of these dates, the issues readers see or will see on their own (published or scheduled). */
 export async function liveIssueDates(dates: string[]): Promise<string[]> {
   const rows = await db.issue.findMany({ where: { date: { in: dates }, status: { in: ["published", "scheduled"] } }, select: { date: true }, orderBy: { date: "asc" } });
   return rows.map((r) => r.date);
+}
+
+/** An article of any status by its public id, for the desk; an address an edit moved follows its redirect. */
+export async function findDeskArticle(publicId: string): Promise<{
+  publicId: string;
+  issueDate: string;
+  pageNumber: number;
+  order: number;
+  anchorLine: number | null;
+  title: string;
+  correctedAt: Date | null;
+  /** The address asked for, when it redirected here. */
+  movedFrom: string | null;
+} | null> {
+  const select = { publicId: true, issueDate: true, pageNumber: true, order: true, anchorLine: true, title: true, correctedAt: true } as const;
+  const found = await db.article.findUnique({ where: { publicId }, select });
+  if (found) return { ...found, movedFrom: null };
+  const redirect = await db.articleRedirect.findUnique({ where: { fromPublicId: publicId }, select: { toPublicId: true } });
+  if (!redirect) return null;
+  const target = await db.article.findUnique({ where: { publicId: redirect.toPublicId }, select });
+  return target ? { ...target, movedFrom: publicId } : null;
 }

@@ -1,4 +1,6 @@
 /** Audit actions as the desk says them. Pure. */
+import { describeChange, FIELD_NAMES, type FieldName, type PageChange } from "./page-diff";
+
 export const ACTION_LABELS: Record<string, string> = {
   import: "导入版面",
   "review-warning": "审阅警告",
@@ -26,15 +28,27 @@ export function describeEvent(e: { actor: string; action: string; pageNumber: nu
   const page = e.pageNumber ? `第${String(e.pageNumber).padStart(2, "0")}版 ` : "";
   const confirmed = typeof e.detail.confirmedUnreviewedWarnings === "number" ? `(确认 ${e.detail.confirmedUnreviewedWarnings} 条未审阅警告)` : "";
   const detail = typeof e.detail.what === "string" ? `:${e.detail.what}` : "";
-  const changes = Array.isArray(e.detail.changes)
-    ? (e.detail.changes as { field: string; before: unknown; after: unknown }[])
-        .map((c) => `(${FIELD_NAMES[c.field] ?? c.field}:${show(c.before)} → ${show(c.after)})`)
-        .join("")
-    : "";
-  return `${e.actor} ${page}${what}${confirmed}${detail}${changes}`;
+  return `${e.actor} ${page}${what}${confirmed}${detail}`;
 }
 
-const FIELD_NAMES: Record<string, string> = { label: "栏目", kicker: "引题", title: "标题", subtitle: "副题", bylines: "署名", category: "分类", departments: "部门" };
+/** What a logged correction changed, one "what:before → after" per change. */
+export function eventChanges(e: { detail: Record<string, unknown> }): string[] {
+  return Array.isArray(e.detail.changes) ? (e.detail.changes as unknown[]).map(changeText).filter(Boolean) : [];
+}
+
+/**
+ * A logged change: the page's before/after (lib/editor/page-diff.ts), or the field-only form the
+ * log held before every change was diffed.
+ */
+function changeText(c: unknown): string {
+  if (typeof c !== "object" || c === null) return "";
+  if ("kind" in c) {
+    const d = describeChange(c as PageChange);
+    return `${d.what}:${d.before} → ${d.after}`;
+  }
+  const old = c as { field?: string; before?: unknown; after?: unknown };
+  return `${FIELD_NAMES[old.field as FieldName] ?? old.field}:${show(old.before)} → ${show(old.after)}`;
+}
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "无";

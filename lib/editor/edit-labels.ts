@@ -1,23 +1,14 @@
 /** Corrections as the desk says them, for the history and the audit log. Pure. */
 import type { Edit } from "@/lib/corrections";
 import { ROLE_NAMES } from "@/lib/corrections/role-names";
-
-const FIELD_NAMES: Record<string, string> = {
-  label: "栏目",
-  kicker: "引题",
-  title: "标题",
-  subtitle: "副题",
-  bylines: "署名",
-  category: "分类",
-  departments: "部门",
-};
+import { FIELD_NAMES, type FieldName } from "./page-diff";
 
 const lines = (refs: { line: number }[]) => `第${refs.map((r) => r.line).join("、")}行`;
 
 export function describeEdit(edit: Edit): string {
   switch (edit.op) {
     case "set-article": {
-      const fields = Object.keys(edit.set).map((k) => FIELD_NAMES[k] ?? k).join("、");
+      const fields = Object.keys(edit.set).map((k) => FIELD_NAMES[k as FieldName] ?? k).join("、");
       const title = edit.set.title ? `为“${edit.set.title}”` : "";
       return `修改第${edit.article.line}行起稿件的${fields}${title}`;
     }

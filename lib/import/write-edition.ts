@@ -273,7 +273,7 @@ export class EditionWriter {
    * where its first line went), its ads and warnings, and the stale marks of edits that no longer
    * fit. `correcting` marks the articles whose text changed as corrected (更正) now.
    */
-  rematerialise(issue: IssueState, pageId: number, correcting = false): { articles: number; outcomes: EditOutcome[]; editIds: number[] } {
+  rematerialise(issue: IssueState, pageId: number, correcting = false): { articles: number; outcomes: EditOutcome[]; editIds: number[]; effective: ParsedPage; rawText: string } {
     const row = this.s.pageForEdits.get(pageId) as { id: number; number: number; status: string; parsed: string; rawText: string };
     const entries = this.s.activeEdits.all(pageId) as { id: number; edit: string }[];
     const edits = entries.map((e) => JSON.parse(e.edit) as Edit);
@@ -295,7 +295,7 @@ export class EditionWriter {
     const articles = this.writeContent(issue, pageId, row.number, effective, published, createdAt, placements.articles);
     const warnings = JSON.stringify(effective.warnings);
     this.s.setPageWarnings.run(warnings, this.now, pageId, warnings);
-    return { articles, outcomes, editIds: entries.map((e) => e.id) };
+    return { articles, outcomes, editIds: entries.map((e) => e.id), effective, rawText: row.rawText };
   }
 
   private usedRedirectSources(date: string, pageNumber: number): Map<string, number | null> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireEditor } from "@/lib/auth/access";
 import { listActors, listEvents } from "@/lib/db/audit";
+import { EventChanges } from "@/components/editor/event-changes";
 import { ACTION_LABELS, describeEvent } from "@/lib/editor/activity";
 import { addDays, chinaMidnight, formatChinaDateTime } from "@/lib/site/china-time";
 import { isoDate } from "@/lib/validations/params";
@@ -70,7 +71,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     </a>
                   ) : "—"}
                 </td>
-                <td className="py-1">{describeEvent(e)}</td>
+                <td className="py-1">
+                  {describeEvent(e)}
+                  <EventChanges event={e} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { hasRole, requireEditor } from "@/lib/auth/access";
 import { listIssueEvents } from "@/lib/db/audit";
 import { ensurePreviewToken, getDeskIssue } from "@/lib/db/desk";
 import { describeEvent } from "@/lib/editor/activity";
+import { EventChanges } from "@/components/editor/event-changes";
 import { addDays, chinaMidnight, formatChinaDateTime, toChinaLocalInput } from "@/lib/site/china-time";
 import { formatPageList, summarizePages } from "@/lib/editor/issue-summary";
 import { previewBase } from "@/lib/editor/preview-html";
@@ -89,6 +90,7 @@ export default async function DeskIssuePage({ params }: { params: Promise<{ date
             {events.map((e, i) => (
               <li key={i} className="border-b border-rule py-1">
                 <span className="text-muted">{formatChinaDateTime(e.at)}</span> {describeEvent(e)}
+                <EventChanges event={e} />
               </li>
             ))}
           </ol>

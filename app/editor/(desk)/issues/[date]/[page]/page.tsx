@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { CheckView, type CheckArticle, type CheckWarning } from "@/components/editor/check-view";
 import type { CorrectionData } from "@/components/editor/correction-panel";
 import { anchorLine, sourceLines } from "@/lib/corrections";
+import { editHistory } from "@/lib/editor/edit-history";
 import { describeEdit } from "@/lib/editor/edit-labels";
+import { describeChange } from "@/lib/editor/page-diff";
 import { formatChinaDateTime } from "@/lib/site/china-time";
 import { StatusBadge } from "@/components/editor/status-badge";
-import { requireEditor } from "@/lib/auth/access";
+import { hasRole, requireEditor } from "@/lib/auth/access";
 import { ensurePreviewToken, getDeskPage } from "@/lib/db/desk";
 import { lineRoles, ROLE_LABELS } from "@/lib/editor/line-roles";
 import { previewBase } from "@/lib/editor/preview-html";
@@ -20,7 +22,7 @@ export const metadata: Metadata = { title: "检查版面" };
 /** /editor/issues/<date>/<page>: the page's raw text, its parse and its rendering side by side. */
 export default async function CheckPage({ params }: { params: Promise<{ date: string; page: string }> }) {
   const raw = await params;
-  await requireEditor({ from: `/editor/issues/${raw.date}/${raw.page}` });
+  const editor = await requireEditor({ from: `/editor/issues/${raw.date}/${raw.page}` });
   const parsedParams = pageParams.safeParse(raw);
   if (!parsedParams.success) notFound();
   const { date, page } = parsedParams.data;
@@ -42,9 +44,11 @@ export default async function CheckPage({ params }: { params: Promise<{ date: st
     const all = [...a.headLines, ...a.blocks.flatMap((b) => b.sourceLines)];
     const roles = new Map<string, string[]>();
     for (const b of a.bylines) roles.set(b.role, [...(roles.get(b.role) ?? []), b.name]);
+    const publicId = desk.articles.find((s) => s.order === i + 1)?.publicId ?? null;
     return {
       index: i,
-      publicId: desk.articles.find((s) => s.order === i + 1)?.publicId ?? null,
+      publicId,
+      historyUrl: publicId && hasRole(editor, "chief") ? `/editor/articles/${publicId}` : null,
       label: a.label,
       kicker: a.kicker,
       title: a.title,
@@ -63,6 +67,7 @@ export default async function CheckPage({ params }: { params: Promise<{ date: st
   // What the correction tools need: each line's text as the parser read it (edits name it), and
   // where each line sits in the effective page.
   const src = sourceLines(desk.page.rawText);
+  const changes = editHistory(desk.original, desk.page.rawText, desk.edits);
   const ref = (no: number) => ({ line: no, text: src[no - 1]?.text ?? "" });
   const corrections: CorrectionData = {
     date,
@@ -87,8 +92,11 @@ export default async function CheckPage({ params }: { params: Promise<{ date: st
       state: e.state,
       stale: e.outcome?.status === "stale" ? (e.outcome.reason ?? e.staleReason ?? "不再适用") : null,
       undoneBy: e.undoneBy,
+      changes: (changes.get(e.seq) ?? []).map(describeChange),
     })),
   };
+  const legacy = desk.legacyUnconverted;
+  const legacyWho = legacy ? [legacy.by, legacy.at ? formatChinaDateTime(legacy.at) : null].filter(Boolean).join(" ") : "";
   const idx = desk.pages.findIndex((p) => p.number === page);
   const prev = desk.pages[idx - 1];
   const next = desk.pages[idx + 1];
@@ -108,6 +116,18 @@ export default async function CheckPage({ params }: { params: Promise<{ date: st
         </nav>
       </div>
       <p className="mb-4 text-sm text-muted">源文件 {desk.page.sourceFile} · {lines.length} 行 · {desk.parsed.articles.length} 篇稿件 · {desk.parsed.ads.length} 则广告 · {desk.parsed.orphans.length} 段孤立文字</p>
+      {desk.legacyUnconverted ? (
+        <section aria-labelledby="legacy-heading" className="mb-4 rounded border border-accent bg-card p-3">
+          <h2 id="legacy-heading" className="font-bold">旧版更正有 {desk.legacyUnconverted.notes.length} 处未能自动转换</h2>
+          <p className="text-sm text-muted">
+            这一版在旧系统中整版更正过
+            {legacyWho ? `(${legacyWho})` : ""};能表达为修改的已写入修改记录,下面这些请在本页重新更正:
+          </p>
+          <ul className="ml-4 list-disc text-sm">
+            {desk.legacyUnconverted.notes.map((n, i) => <li key={i}>{n}</li>)}
+          </ul>
+        </section>
+      ) : null}
       <CheckView
         date={date}
         page={page}

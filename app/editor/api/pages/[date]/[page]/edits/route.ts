@@ -5,10 +5,10 @@ import { apiEditor } from "@/lib/auth/access";
 import { EditSchema } from "@/lib/corrections";
 import { recordEvent } from "@/lib/db/audit";
 import { articleTag } from "@/lib/db/cache-tags";
-import { articleFieldsAt } from "@/lib/db/desk";
 import { discardEdit, reapplyEdit, redoEdit, saveEdit, undoEdit, type EditResult } from "@/lib/db/corrections";
 import { ACTION_LABELS } from "@/lib/editor/activity";
 import { describeEdit } from "@/lib/editor/edit-labels";
+import { pageChanges } from "@/lib/editor/page-diff";
 import { tagsForIssue } from "@/lib/editor/publishing";
 import { pageParams } from "@/lib/validations/params";
 
@@ -47,9 +47,6 @@ export async function POST(request: Request, ctx: { params: Promise<{ date: stri
   const { date, page } = params.data;
   const input = parsed.data;
   const actor = { id: editor.id, name: editor.name };
-  // The article's fields before a set-article, so the log can show before and after.
-  const changing = input.action === "edit" && input.edit.op === "set-article" ? input.edit : null;
-  const before = changing ? await articleFieldsAt(date, page, changing.article.line) : null;
   let result: EditResult;
   if (input.action === "edit") result = saveEdit(date, page, input.basedOn, input.edit, actor);
   else if (input.action === "undo") result = undoEdit(date, page, input.basedOn, actor);
@@ -65,13 +62,13 @@ export async function POST(request: Request, ctx: { params: Promise<{ date: stri
     if ("missing" in result) return NextResponse.json({ error: result.missing }, { status: 404 });
     return NextResponse.json({ error: result.refused }, { status: 422 });
   }
-  const after = changing ? await articleFieldsAt(date, page, changing.article.line) : null;
-  const changes = changing && before && after ? Object.keys(changing.set).map((k) => ({ field: k, before: before[k], after: after[k] })) : undefined;
+  // Every change, undo and redo included, is logged with what it did to the page readers see.
+  const changes = pageChanges(result.rawText, result.before, result.after);
   await recordEvent(
     actor,
     `edit-${input.action}`,
     { issueDate: date, pageNumber: page },
-    { version: result.version, ...(input.action === "edit" ? { op: input.edit.op, what: describeEdit(input.edit), ...(changes ? { changes } : {}) } : {}) },
+    { version: result.version, ...(input.action === "edit" ? { op: input.edit.op, what: describeEdit(input.edit) } : {}), changes },
   );
   if (result.published) {
     for (const tag of [...tagsForIssue(date), ...result.changedIds.map(articleTag)]) revalidateTag(tag, { expire: 0 });
