@@ -1,5 +1,6 @@
 /**
- * The desk's door (only /editor goes through here, so the reader's pages pay nothing). A page
+ * The desk's door (only /editor goes through here, and paths with percent-escapes for the check
+ * below, so the reader's pages pay next to nothing). A page
  * request without a valid session is redirected to the sign-in page with a real 307, and one
  * without the role answered 403, before any of the page is rendered (a streamed page has sent
  * its 200 by the time it could redirect). Pages, actions and route handlers still check access
@@ -7,11 +8,18 @@
  * request also gets its cookie set again with a fresh lifetime (sliding expiry).
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { serveDocument } from "@/components/document";
 import { checkSessionCookie } from "@/lib/auth/gate";
 import { requirementFor } from "@/lib/auth/routes";
+import { badAddressResponse } from "@/lib/site/bad-address";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // An address whose percent-encoding does not decode would make Next's router throw (a 500)
+  // before any route could answer: 400 for the API, the site's 404 page for the rest.
+  const bad = badAddressResponse(pathname);
+  if (bad === "document") return serveDocument(request, async () => null);
+  if (bad) return bad;
   const requirement = requirementFor(pathname);
   // Server actions and route handlers answer for themselves (a redirect would turn a POST into a GET of another page).
   const page = request.method === "GET" || request.method === "HEAD";
@@ -33,4 +41,5 @@ export async function proxy(request: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/editor/:path*"] };
+// The desk, and any path holding a "%" (only those can be undecodable; the rest pay nothing).
+export const config = { matcher: ["/editor/:path*", "/(.*%.*)"] };

@@ -35,7 +35,9 @@ export async function GET(request: Request) {
         {res ? <SearchResults q={q} res={res} /> : null}
         {!res && !error ? <p className="mt-6 text-muted">输入关键词,或选择部门、分类、日期后检索全部已发布稿件。</p> : null}
       </main>,
-      error ? 400 : undefined,
+      // A page past the last answers 404 (still this page, saying which page is the last), as the
+      // article lists do: an empty page 9 is not something to keep a link to or to crawl.
+      error ? 400 : res && res.page > Math.max(1, res.pageCount) ? 404 : undefined,
     );
   });
 }

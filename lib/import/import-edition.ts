@@ -5,7 +5,7 @@
  * process being killed, leaves the database exactly as it was. Re-importing the same bytes with
  * the same parse options writes nothing at all.
  */
-import type { SqliteDb } from "@/lib/db/sqlite";
+import { checkpointWal, type SqliteDb } from "@/lib/db/sqlite";
 import type { ParsedPage, ParseOptions } from "@/lib/parser/types";
 import { isCalendarDate, MAX_PAGE_NUMBER } from "@/lib/validations/manifest";
 import { ImportError } from "./errors";
@@ -173,6 +173,9 @@ export function importEditionWith(
     }
     throw err;
   }
+  // An import can write as much as the whole database; fold its WAL back in and shrink it now,
+  // rather than leave a WAL as large as the import behind (and a database file that alone is stale).
+  if (result.changed) checkpointWal(db);
   const totalMs = performance.now() - started;
   const indexMs = writer.timings.indexMs;
   return {

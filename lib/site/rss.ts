@@ -1,5 +1,3 @@
-import { escapeXml } from "@/lib/site/format";
-
 /** One article in a feed: what lib/db/feeds.ts reads. */
 export interface FeedItem {
   publicId: string;
@@ -37,8 +35,43 @@ export function feedExcerpt(item: Pick<FeedItem, "subtitle" | "plainText">, limi
 }
 
 /**
- * An RSS 2.0 document (with the Atom self link feed validators ask for). Every text is XML-escaped
- * and stripped of characters XML 1.0 forbids, so any article text yields a well-formed feed.
+ * Characters XML 1.0 forbids (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF):
+ * dropped, so any article text yields a well-formed feed.
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A plain-text element (titles, category, channel title and description, links): what a feed
+ * reader shows as text. RSS 2.0 leaves open whether such elements may hold HTML, and readers
+ * differ; the RSS Advisory Board's Best Practices Profile (and the feed validator's
+ * "CharacterData" warning) says they are plain text, with "&", "<" and ">" written as hexadecimal
+ * character references, the form that works in the most readers. So a headline reading "A<B"
+ * shows as typed, and is not escaped twice (which would show "&lt;" in every reader that follows
+ * the profile). A reader that renders titles as HTML against the profile is not protected here;
+ * it would mangle most feeds on the web, not only ours.
+ */
+export function xmlText(s: string): string {
+  return s.replace(NOT_XML, "").replace(/[&<>"]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+}
+
+/**
+ * An item's <description>: by RSS convention HTML, which the reader renders after decoding the
+ * XML. Our excerpts are text, so the text is escaped as HTML first and the HTML then escaped as
+ * XML: article text such as `<img src=x onerror=…>` reaches the reader's HTML renderer as
+ * `&lt;img …`, i.e. as visible text, never as a tag. (CDATA would do the same for the XML layer
+ * but still needs the HTML escaping, and a "]]>" in the text split; two escapes are simpler.)
+ */
+export function htmlDescription(text: string): string {
+  const html = text.replace(NOT_XML, "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  return html.replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+/**
+ * An RSS 2.0 document (with the Atom self link feed validators ask for). Every element is escaped
+ * for what a feed reader does with it: plain text (xmlText) or HTML (htmlDescription).
  * lastBuildDate is the newest item's date, not the clock, so the document is stable between builds.
  */
 export function renderRss(channel: FeedChannel): string {
@@ -47,24 +80,25 @@ export function renderRss(channel: FeedChannel): string {
       const url = `${channel.siteUrl}/articles/${a.publicId}`;
       return [
         "<item>",
-        `<title>${escapeXml(a.title)}</title>`,
-        `<link>${escapeXml(url)}</link>`,
-        `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
+        `<title>${xmlText(a.title)}</title>`,
+        `<link>${xmlText(url)}</link>`,
+        `<guid isPermaLink="true">${xmlText(url)}</guid>`,
         `<pubDate>${feedDate(a.issueDate)}</pubDate>`,
-        a.category ? `<category>${escapeXml(a.category)}</category>` : "",
-        `<description>${escapeXml(feedExcerpt(a))}</description>`,
+        a.category ? `<category>${xmlText(a.category)}</category>` : "",
+        `<description>${htmlDescription(feedExcerpt(a))}</description>`,
         "</item>",
       ].join("");
     })
     .join("\n");
   const newest = channel.items[0];
+  // The channel's description is plain text too in practice (readers show it as the feed's subtitle).
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
-<title>${escapeXml(channel.title)}</title>
-<link>${escapeXml(channel.link)}</link>
-<atom:link href="${escapeXml(channel.self)}" rel="self" type="application/rss+xml"/>
-<description>${escapeXml(channel.description)}</description>
+<title>${xmlText(channel.title)}</title>
+<link>${xmlText(channel.link)}</link>
+<atom:link href="${xmlText(channel.self)}" rel="self" type="application/rss+xml"/>
+<description>${xmlText(channel.description)}</description>
 <language>zh-CN</language>
 ${newest ? `<lastBuildDate>${feedDate(newest.issueDate)}</lastBuildDate>\n` : ""}<ttl>60</ttl>
 ${items}
