@@ -97,6 +97,12 @@ test("an editor's day: sign in, import by drag and drop, check warnings, preview
   await fix.getByRole("button", { name: "撤销" }).click();
   await expect(page.locator('li[data-line="15"]')).toHaveAttribute("data-role", "paragraph");
   await expect(fix.getByText(`(已由 ${editor.name} 撤销)`)).toBeVisible();
+  // Every entry says what it changed, before and after (the undone one too), and the article
+  // histories are a chief's.
+  await expect(fix.getByText(new RegExp(`的标题:由“[^”]+”改为“${NEW_TITLE}”`))).toBeVisible();
+  await expect(fix.getByText(/第15行“[^”]*”:由“正文\(《[^》]+》\)”改为“小标题\(《[^》]+》\)”/)).toBeVisible();
+  await expect(fix.getByText(/第19、21行“[^”]*”:由“正文\(《[^》]+》\)”改为“正文\(《[^》]+》\)”/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /的更正记录/ })).toHaveCount(0);
   await shot("4b-corrections.png");
 
   // 5. Preview the page at phone width: the reader's own document, private.
@@ -118,7 +124,17 @@ test("an editor's day: sign in, import by drag and drop, check warnings, preview
   await signOut(page);
 
   // 6. A chief schedules the issue 5 s ahead (confirming the warnings left unreviewed).
-  await signIn(page, chief, `/editor/issues/${DATE}`);
+  await signIn(page, chief, `/editor/issues/${DATE}/2`);
+  // A chief reads one article's correction history: what was done to it, before and after.
+  await page.getByRole("link", { name: "第 3 篇的更正记录" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`更正记录:${NEW_TITLE}`);
+  await expect(page.getByRole("cell", { name: NEW_TITLE, exact: true })).toBeVisible();
+  await expect(page.getByText(/把第19、21行移到第\d+行起的稿件/)).toBeVisible();
+  await shot("6a-article-history.png");
+  await page.goto("/editor/audit");
+  await expect(page.getByRole("list", { name: "修改前后" }).first()).toBeVisible();
+  await expect(page.getByText(new RegExp(`的标题:.+ → ${NEW_TITLE}`)).first()).toBeVisible();
+  await page.goto(`/editor/issues/${DATE}`);
   await expect(page.getByTestId("publish-controls")).toHaveAttribute("data-ready", "1");
   await page.getByLabel("发布时间(北京时间)").fill(chinaLocal(5_000));
   const scheduleForm = page.locator("form", { has: page.getByRole("heading", { name: "定时发布" }) });
