@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -5,11 +6,15 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native modules stay in node_modules instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/jieba", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
-  // Reader data is cached with `use cache` + cacheTag (lib/db/*) and revalidated on publishing
-  // (app/api/revalidate). Partial Prefetching stays off: with it, a request for a date that was not
+  // Reader data is cached with `use cache` + cacheTag (lib/db/*) and revalidated by whatever
+  // changes it (see cacheHandlers). Partial Prefetching stays off: with it, a request for a date that was not
   // prerendered gets the App Shell (HTTP 200) before the page can call notFound(); without it the
   // first request waits for the render, so an unknown or draft date answers a real 404.
   cacheComponents: true,
+  // Next's in-memory "use cache" store, with tag expirations shared through the database, so a
+  // change made by any process (another server, the import CLI, the scheduler) reaches every
+  // process's cache at its next request. Absolute: Next resolves a relative one against distDir.
+  cacheHandlers: { default: path.resolve(process.cwd(), "lib/cache/edition-cache-handler.mjs") },
   partialPrefetching: false,
   poweredByHeader: false,
   experimental: {

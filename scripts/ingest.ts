@@ -16,7 +16,6 @@ import { DEFAULT_DATABASE_URL } from "../lib/env-defaults";
 import { formatSummary } from "../lib/import/format-report";
 import { ImportError, importEdition, readInputs, type ImportReport } from "../lib/import/index";
 import { createProgressBar } from "../lib/import/progress";
-import { requestRevalidation } from "../lib/import/revalidate";
 import { issueDateSchema, pageNumberSchema } from "../lib/validations/manifest";
 
 const USAGE = `usage: npm run ingest -- <file|dir>... [options]
@@ -53,8 +52,6 @@ const argsSchema = z
 
 const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^file:.+/, "must be a SQLite file URL such as file:./data/edition.db").default(DEFAULT_DATABASE_URL),
-  SITE_URL: z.url().default("http://localhost:3000"),
-  REVALIDATE_TOKEN: z.string().min(1).optional(),
 });
 
 type Args = z.infer<typeof argsSchema>;
@@ -149,16 +146,13 @@ async function main(): Promise<number> {
   }
   bar?.done();
 
-  const revalidation = await requestRevalidation({
-    siteUrl: env.SITE_URL,
-    token: env.REVALIDATE_TOKEN,
-    dates: report.publishedChanges,
-  });
   if (json) {
-    console.log(JSON.stringify({ ...report, revalidation }, null, 2));
+    console.log(JSON.stringify(report, null, 2));
   } else {
     console.log(formatSummary(report));
-    if (revalidation === "sent") console.log(`Asked ${env.SITE_URL} to refresh its pages.`);
+    // The import wrote the cache tags it expired (CacheTagEvent) in its own transaction: a
+    // running site drops them at its next request, with no token or call needed.
+    if (report.publishedChanges.length) console.log(`Readers see the change at once: ${report.publishedChanges.join(", ")}.`);
   }
   return 0;
 }

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import { listFeedItems } from "@/lib/db/feeds";
 import { env } from "@/lib/env";
 import { CATEGORY_LABELS } from "@/lib/parser";
@@ -5,8 +6,13 @@ import { renderRss, rssResponse } from "@/lib/site/rss";
 
 const labels = CATEGORY_LABELS as Record<string, string>;
 
-/** GET /feed.xml: RSS 2.0 of the newest published articles (prerendered, revalidated on publish). */
+/**
+ * GET /feed.xml: RSS 2.0 of the newest published articles. Rendered per request from cached data
+ * (not prerendered at build): a request reads the cache, so it sees a change made by another
+ * process at once (lib/cache/edition-cache-handler.mjs).
+ */
 export async function GET() {
+  await connection();
   const items = await listFeedItems();
   return rssResponse(
     renderRss({

@@ -43,3 +43,15 @@ export function tagsToRevalidate(input: { dates?: readonly string[]; tags?: read
   for (const d of dates) out.add(issueTag(d));
   return [...out];
 }
+
+/**
+ * A CacheTagEvent row (prisma/schema.prisma): the tags a change expired, for every server
+ * process's cache handler (lib/cache/edition-cache-handler.mjs). Written in the same transaction
+ * as the change; `at` in the form the rest of the database uses.
+ */
+export function cacheTagEvent(tags: readonly string[], at = new Date()): { tags: string; durations: string; at: Date } {
+  return { tags: JSON.stringify([...new Set(tags)]), durations: JSON.stringify({ expire: 0 }), at };
+}
+
+/** How long CacheTagEvent rows are kept (a process starting later begins at the newest row). */
+export const CACHE_TAG_EVENT_KEEP_MS = 24 * 60 * 60 * 1000;

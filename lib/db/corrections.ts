@@ -1,5 +1,6 @@
 import "server-only";
 import { applyEdits, type Edit, EditSchema, type EditOutcome, rebaseEdit, sourceLines } from "@/lib/corrections";
+import { articleTag, tagsToRevalidate } from "@/lib/db/cache-tags";
 import { writeConnection } from "@/lib/db/import";
 import { defaultDependencies } from "@/lib/import/defaults";
 import { EditionWriter, formatTimestamp, type IssueState } from "@/lib/import/write-edition";
@@ -147,6 +148,7 @@ function changeLog(
     writer.finish();
     const idsAfter = articleIds(page.id);
     const changedIds = [...new Set([...idsBefore.keys(), ...idsAfter.keys()])].filter((id) => idsBefore.get(id) !== idsAfter.get(id));
+    if (published) writer.announce(tagsToRevalidate({ dates: [page.date], tags: changedIds.map(articleTag) }));
     let outcome: EditOutcome | undefined;
     if (result.seq !== undefined) {
       const mine = db.prepare(`SELECT id FROM PageEdit WHERE pageId = ? AND seq = ?`).get(page.id, result.seq) as { id: number };

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { cacheTagEvent, tagsToRevalidate } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyEdits, type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";
@@ -255,6 +256,7 @@ export async function setPublished(date: string, now: Date, onlyIfDue = false): 
     if (!issue.publishedAt) await tx.issue.update({ where: { id: issue.id }, data: { publishedAt: now } });
     await tx.page.updateMany({ where: { issueId: issue.id, status: "draft" }, data: { status: "published" } });
     await tx.article.updateMany({ where: { issueId: issue.id, page: { status: "published" } }, data: { published: true } });
+    await tx.cacheTagEvent.create({ data: cacheTagEvent(tagsToRevalidate({ dates: [date] }), now) });
     return true;
   });
 }
@@ -267,6 +269,7 @@ async function takeOffSite(date: string, status: { status: "scheduled"; publishA
     db.issue.update({ where: { id: issue.id }, data: status }),
     db.page.updateMany({ where: { issueId: issue.id }, data: { status: "draft" } }),
     db.article.updateMany({ where: { issueId: issue.id }, data: { published: false } }),
+    db.cacheTagEvent.create({ data: cacheTagEvent(tagsToRevalidate({ dates: [date] })) }),
   ]);
   return true;
 }

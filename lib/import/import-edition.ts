@@ -5,6 +5,7 @@
  * process being killed, leaves the database exactly as it was. Re-importing the same bytes with
  * the same parse options writes nothing at all.
  */
+import { tagsToRevalidate } from "@/lib/db/cache-tags";
 import { checkpointWal, type SqliteDb } from "@/lib/db/sqlite";
 import type { ParsedPage, ParseOptions } from "@/lib/parser/types";
 import { isCalendarDate, MAX_PAGE_NUMBER } from "@/lib/validations/manifest";
@@ -141,6 +142,7 @@ export function importEditionWith(
     }
     writer.finish();
     for (const issue of issues.values()) if (issue.report.published) publishedChanges.add(issue.report.date);
+    if (publishedChanges.size) writer.announce(tagsToRevalidate({ dates: [...publishedChanges] }));
 
     const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<PageOutcome, number>;
     for (const p of pages) outcomes[p.outcome]++;

@@ -5,6 +5,7 @@
  * (and printed) for an editor to redo. One transaction per page; a converted row is marked, so
  * running it again does nothing.
  */
+import { tagsToRevalidate } from "@/lib/db/cache-tags";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { editsFromSnapshot } from "@/lib/corrections/legacy";
 import type { ParsedPage } from "@/lib/parser/types";
@@ -55,6 +56,7 @@ export function convertLegacyCorrections(db: SqliteDb, now = new Date()): string
         const issue: IssueState = { id: r.issueId, date: r.date, number: r.issueNumber, status: r.status };
         writer.rematerialise(issue, r.pageId);
         writer.finish();
+        if (r.status === "published") writer.announce(tagsToRevalidate({ dates: [r.date] }));
       }
       db.prepare(`UPDATE LegacyCorrection SET unconverted = ? WHERE pageId = ?`).run(JSON.stringify(unconverted), r.pageId);
     })();

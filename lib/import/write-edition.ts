@@ -4,6 +4,7 @@
  * the database as it was. Updates are written only when a value differs, so re-importing the same
  * pages leaves every row, timestamps included, byte for byte as it was.
  */
+import { CACHE_TAG_EVENT_KEEP_MS, cacheTagEvent } from "@/lib/db/cache-tags";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { anchorLine, applyEdits, type EditOutcome } from "@/lib/corrections";
 import type { Edit } from "@/lib/corrections";
@@ -133,6 +134,8 @@ function prepareStatements(db: SqliteDb) {
     // The edit log (lib/corrections): what readers see of a page with active edits is applyEdits.
     pageForEdits: p(`SELECT id, number, status, parsed, rawText FROM Page WHERE id = ?`),
     activeEdits: p(`SELECT id, edit FROM PageEdit WHERE pageId = ? AND state = 'active' ORDER BY seq`),
+    insertTagEvent: p(`INSERT INTO CacheTagEvent (tags, durations, at) VALUES (?, ?, ?)`),
+    pruneTagEvents: p(`DELETE FROM CacheTagEvent WHERE at < ?`),
     hasEditLog: p(`SELECT 1 FROM PageEdit WHERE pageId = ? LIMIT 1`),
     setEditStale: p(`UPDATE PageEdit SET staleReason = ? WHERE id = ? AND staleReason IS NOT ?`),
     previousArticles: p(`SELECT publicId, anchorLine, title, kicker, label, subtitle, blocks, correctedAt FROM Article WHERE pageId = ?`),
@@ -338,6 +341,18 @@ export class EditionWriter {
   finish(): void {
     this.flushIndex();
     this.collectOrphans();
+  }
+
+  /**
+   * Tells every server process which cached reader data this run made stale (CacheTagEvent, read
+   * by lib/cache/edition-cache-handler.mjs at each request), inside the run's transaction: the
+   * caches follow the commit, whether a server is running, reachable or configured or not.
+   */
+  announce(tags: readonly string[]): void {
+    if (tags.length === 0) return;
+    const row = cacheTagEvent(tags);
+    this.s.insertTagEvent.run(row.tags, row.durations, this.now);
+    this.s.pruneTagEvents.run(formatTimestamp(new Date(Date.now() - CACHE_TAG_EVENT_KEEP_MS)));
   }
 
   /** Deletes people and departments that lost their last article in this run. */

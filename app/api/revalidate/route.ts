@@ -4,7 +4,6 @@ import { tagsToRevalidate } from "@/lib/db/cache-tags";
 import { env } from "@/lib/env";
 import { revalidateBody } from "@/lib/validations/params";
 import { timingSafeEqual } from "node:crypto";
-import { INTERNAL_TOKEN_ENV } from "@/lib/editor/internal-token";
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -23,9 +22,7 @@ function safeEqual(a: string, b: string): boolean {
  */
 export async function POST(req: Request) {
   const token = req.headers.get("x-revalidate-token");
-  // REVALIDATE_TOKEN (the import's) or the scheduler's per-process token (lib/editor/scheduler.ts).
-  const internal = process.env[INTERNAL_TOKEN_ENV];
-  const accepted = [env.REVALIDATE_TOKEN, internal].filter((t): t is string => !!t && t.length >= 8);
+  const accepted = [env.REVALIDATE_TOKEN].filter((t): t is string => !!t && t.length >= 8);
   if (!token || !accepted.some((t) => safeEqual(t, token))) {
     return NextResponse.json({ error: "unauthorized: x-revalidate-token does not match REVALIDATE_TOKEN" }, { status: 401 });
   }

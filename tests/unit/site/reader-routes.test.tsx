@@ -26,6 +26,8 @@ import { comparable } from "./same-as-react";
 const renders = vi.hoisted(() => [] as { node: ReactNode; html: string }[]);
 
 vi.mock("next/cache", () => ({ cacheLife: () => undefined, cacheTag: () => undefined }));
+// connection() marks a route as rendered per request; outside Next there is no request to mark.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => undefined }));
 // The routes render with the real renderer; each call is only recorded, for React DOM to render too.
 vi.mock("@/lib/site/html/render", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/site/html/render")>();
