@@ -22,6 +22,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const { createDefaultCacheHandler } = require("next/dist/server/lib/cache-handlers/default.js");
+const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external.js");
 
 /** Next's default size for its in-memory "use cache" store. */
 const MEMORY_BYTES = 50 * 1024 * 1024;
@@ -81,6 +82,18 @@ function fail(err) {
   retryAt = Date.now() + RETRY_MS;
 }
 
+/**
+ * Expires tags as of now, for the entries of this process made before the change. Not through
+ * the default handler's updateTags: it stamps the expiry with the current time rounded to the
+ * nearest millisecond, which can lie a fraction of a millisecond ahead, and a cache read in that
+ * fraction — the read of the very request that refreshed the tags — finds the tag not yet expired
+ * (only stale) and serves the old entry once more. One millisecond in the past it is expired.
+ */
+function expireNow(tags) {
+  const t = Math.floor(performance.timeOrigin + performance.now()) - 1;
+  for (const tag of tags) tagsManifest.set(tag, { ...tagsManifest.get(tag), stale: t, expired: t });
+}
+
 const stamp = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
 
 /** @type {import("next/dist/server/lib/cache-handlers/types").CacheHandler} */
@@ -96,7 +109,10 @@ const handler = {
       for (const row of s.since.all(lastId)) {
         lastId = row.id;
         const tags = JSON.parse(row.tags);
-        if (Array.isArray(tags) && tags.length) await inner.updateTags(tags, row.durations ? JSON.parse(row.durations) : undefined);
+        const durations = row.durations ? JSON.parse(row.durations) : undefined;
+        if (!Array.isArray(tags) || tags.length === 0) continue;
+        if (durations?.expire > 0) await inner.updateTags(tags, durations);
+        else expireNow(tags);
       }
     } catch (err) {
       fail(err);
@@ -109,10 +125,10 @@ const handler = {
     if (!s || tags.length === 0) return;
     try {
       const now = Date.now();
-      const id = Number(s.insert.run(JSON.stringify(tags), durations ? JSON.stringify(durations) : null, stamp(now)).lastInsertRowid);
+      s.insert.run(JSON.stringify(tags), durations ? JSON.stringify(durations) : null, stamp(now));
       s.prune.run(stamp(now - KEEP_MS));
-      // Our own row: already applied above.
-      if (id === lastId + 1) lastId = id;
+      // Our own row is read back at the next request too, and expires the tags once more, as of
+      // then (see expireNow): cheap, and it closes the rounding gap of the call above.
     } catch (err) {
       fail(err);
     }
