@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { COMMON_SECURITY_HEADERS } from "./lib/site/common-headers";
 
 const nextConfig: NextConfig = {
   // The browser tests build into their own folder so they never overwrite the site `npm start` serves.
@@ -26,6 +27,11 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "1mb" },
   },
   reactStrictMode: true,
+  // nosniff, referrer policy, frame protection and permissions on every response; the
+  // Content-Security-Policy is set where the documents are made (lib/site/security-headers.ts).
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(COMMON_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

@@ -3,6 +3,7 @@ import { type Page, renderDocument } from "@/components/document";
 import { requireEditorRequest } from "@/lib/auth/access";
 import { issueDateForPreviewToken } from "@/lib/db/desk";
 import { toPreviewDocument } from "@/lib/editor/preview-html";
+import { readerCsp } from "@/lib/site/security-headers";
 
 /**
  * The response of a preview address (/editor/preview/<token>/…): signed-in editors only, the
@@ -15,7 +16,7 @@ export async function servePreview(
   render: (date: string) => Promise<{ page: Page; label: string; deskHref: string } | null>,
 ): Promise<Response> {
   await requireEditorRequest(request);
-  const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store", "x-robots-tag": "noindex" };
+  const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store", "x-robots-tag": "noindex", "content-security-policy": readerCsp() };
   const date = await issueDateForPreviewToken(token);
   const found = date ? await render(date) : null;
   if (!date || !found) return new Response("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>预览不存在</title><p>这个预览地址不存在(期次可能已被删除)。<a href=\"/editor\">返回编辑部</a></p></html>", { status: 404, headers });

@@ -4,6 +4,8 @@
  * the HTML it is given, so it knows nothing of React or of the renderer.
  */
 
+import { readerCsp } from "@/lib/site/security-headers";
+
 /** A rendered document and its HTTP status. */
 export interface HtmlDocument {
   html: string;
@@ -43,6 +45,7 @@ export function htmlResponse(request: Request, html: string, status = 200): Resp
   const headers = {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "public, max-age=0, must-revalidate",
+    "content-security-policy": readerCsp(),
     etag,
   };
   if (status === 200 && request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });

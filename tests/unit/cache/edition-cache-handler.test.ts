@@ -14,16 +14,15 @@ const { areTagsExpired } = require("next/dist/server/lib/incremental-cache/tags-
   areTagsExpired: (tags: string[], timestamp: number) => boolean;
 };
 
-type Handler = { refreshTags(): Promise<void>; updateTags(tags: string[], durations?: { expire?: number }): Promise<void> };
 
 let t: TestDatabase;
-let handler: Handler;
+let handler: (typeof import("@/lib/cache/edition-cache-handler.mjs"))["default"];
 const perfNow = () => performance.timeOrigin + performance.now();
 
 beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
-  handler = ((await import("@/lib/cache/edition-cache-handler.mjs")) as { default: Handler }).default;
+  handler = (await import("@/lib/cache/edition-cache-handler.mjs")).default;
   // The first refresh opens the log and starts at its newest row.
   await handler.refreshTags();
 });

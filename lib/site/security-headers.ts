@@ -1,0 +1,35 @@
+/**
+ * Security headers. The reader's documents get a strict Content-Security-Policy: no script runs
+ * but the two inline scripts the site writes itself (the saved text size, the enhancement
+ * script), allowed by their SHA-256, and no stylesheet but the inlined one; style attributes stay
+ * allowed (the page map's block geometry, the preview banner), which cannot run code. The desk is
+ * a Next.js app whose pages carry Next's inline bootstrap scripts, so its policy allows inline
+ * scripts of this origin (a nonce would make every desk page dynamic); it still loads nothing from
+ * elsewhere and cannot be framed by another site.
+ */
+import { createHash } from "node:crypto";
+import { SITE_CSS } from "@/lib/generated/site-css";
+import { READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
+import { APPLY_SAVED_READER_SCALE } from "@/lib/site/reader-scale";
+
+export { COMMON_SECURITY_HEADERS } from "./common-headers";
+
+const hash = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
+
+const BASE = ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "form-action 'self'", "object-src 'none'", "frame-ancestors 'self'"];
+
+let reader: string | null = null;
+/** The reader documents' policy (computed once: the scripts and the stylesheet are fixed per build). */
+export function readerCsp(): string {
+  reader ??= [
+    ...BASE,
+    "base-uri 'none'",
+    `script-src ${hash(APPLY_SAVED_READER_SCALE)} ${hash(READER_PAGE_SCRIPT)}`,
+    `style-src-elem ${hash(SITE_CSS)}`,
+    "style-src-attr 'unsafe-inline'",
+  ].join("; ");
+  return reader;
+}
+
+/** The desk's policy (see the module comment). */
+export const DESK_CSP = [...BASE, "base-uri 'self'", "script-src 'self' 'unsafe-inline'", "style-src 'self' 'unsafe-inline'", "frame-src 'self'"].join("; ");
