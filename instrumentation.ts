@@ -8,4 +8,10 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startScheduler } = await import("@/lib/editor/scheduler");
   startScheduler();
+  // A CDN or nginx in front keeps reader documents only when it is told what to drop.
+  const { env } = await import("@/lib/env");
+  if (env.PURGE_HOOK_URL) {
+    const { startPurgeRunner } = await import("@/lib/site/purge-runner");
+    startPurgeRunner(env.PURGE_HOOK_URL);
+  }
 }

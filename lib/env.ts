@@ -13,8 +13,14 @@ const schema = z.object({
   /** Public origin used in feeds, sitemap, canonical links and citations. */
   SITE_URL: z.url().default("http://localhost:3000"),
   SITE_NAME: z.string().min(1).default("聊城日报"),
-  /** Shared secret for POST /api/revalidate (the import calls it after publishing). */
+  /** Shared secret for POST /api/revalidate (a manual purge of reader caches). */
   REVALIDATE_TOKEN: z.string().min(8).optional(),
+  /**
+   * A CDN's or nginx's purge endpoint. When set, reader documents may be kept by shared caches
+   * (s-maxage) and every change is POSTed there as the list of addresses it made stale
+   * (lib/site/purge.ts); unset, shared caches must revalidate every document with its ETag.
+   */
+  PURGE_HOOK_URL: z.url().optional(),
   /** A reverse proxy in front sets X-Forwarded-For (the sign-in throttle then counts per client address). */
   TRUST_PROXY: z
     .enum(["1", "true", "0", "false", ""])

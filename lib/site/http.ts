@@ -4,6 +4,8 @@
  * the HTML it is given, so it knows nothing of React or of the renderer.
  */
 
+import { env } from "@/lib/env";
+import { readerCacheControl } from "@/lib/site/purge";
 import { readerCsp } from "@/lib/site/security-headers";
 
 /** A rendered document and its HTTP status. */
@@ -44,7 +46,7 @@ export function htmlResponse(request: Request, html: string, status = 200): Resp
   const etag = `W/"${fnv1a(html)}-${html.length.toString(36)}"`;
   const headers = {
     "content-type": "text/html; charset=utf-8",
-    "cache-control": "public, max-age=0, must-revalidate",
+    "cache-control": readerCacheControl(!!env.PURGE_HOOK_URL),
     "content-security-policy": readerCsp(),
     etag,
   };
