@@ -13,5 +13,8 @@ export function GET(req: NextRequest) {
   const page = q.get("page") ? pageNumber.safeParse(q.get("page")) : null;
   if (page && !page.success) return NextResponse.json({ error: "参数无效:page 应为版次" }, { status: 400 });
   const path = page ? `/issues/${date.data}/${page.data}` : `/issues/${date.data}`;
-  return NextResponse.redirect(new URL(path, req.url), 303);
+  // A relative Location: the browser resolves it against the address it used. An absolute one
+  // built from req.url can name another host than the reader typed (Next's own view of the
+  // origin), which the page's form-action 'self' policy then refuses to follow.
+  return new Response(null, { status: 303, headers: { location: path } });
 }
