@@ -86,4 +86,5 @@ export const WARNING_LABELS: Record<string, string> = {
   "issue-date-invalid": "日期无效",
   "no-articles": "没有稿件",
   "internal-error": "解析出错",
+  "boundary-doubt": "分篇存疑",
 };

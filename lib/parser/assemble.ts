@@ -44,6 +44,9 @@ function opensWithSubject(text: string): boolean {
   return placeLength(text, 0) > 0 || OWN_PLACE.test(text) || PLACE_PREFIXES.some((p) => p.length > 1 && text.startsWith(p));
 }
 
+/** Most characters of each half of a headline printed over two short lines. */
+const SHORT_HALF = 8;
+
 /**
  * Reads label / kicker / title from the head lines above an anchor (top to bottom):
  * a label names a place or body ("临清市", "东昌府区人民法院"), by its shape or because the article's
@@ -65,7 +68,10 @@ export function readHead(heads: readonly Token[], body: readonly Token[] = []): 
     rest = rest.slice(1);
   } else if (rest.length === 2) {
     const [top, below] = rest as [Token, Token];
-    if (!endsOpen(top.text) && (below.gapBefore > 0 || KICKER_SHAPE.test(top.text) || opensWithSubject(below.text) || PIECE_RUBRIC.test(top.text))) {
+    // Two short lines with no space between phrases are one headline cut in two halves, a list
+    // ("节前猪肉、鸡蛋" / "价格稳中有降") being its subject rather than a kicker of its own.
+    const halves = top.text.length <= SHORT_HALF && below.text.length <= SHORT_HALF && !/\s/u.test(top.text);
+    if (!endsOpen(top.text) && (below.gapBefore > 0 || (KICKER_SHAPE.test(top.text) && !halves) || opensWithSubject(below.text) || PIECE_RUBRIC.test(top.text))) {
       kicker = top.text;
       rest = [below];
     }

@@ -108,7 +108,7 @@ export function decideCategory(tally: CategoryTally): { category: CategorySlug; 
     for (const id of tally.touched) {
       const rule = RULE_LIST[id] as TermRule;
       const w = rule.weights[best] as number;
-      if (w !== 0) keepStrongest(terms, weights, rule.term, w * (COUNTS[id] as number), table.maxEvidence);
+      if (w > 0) keepStrongest(terms, weights, rule.term, w * (COUNTS[id] as number), table.maxEvidence);
     }
   }
   for (const id of tally.touched) COUNTS[id] = 0;

@@ -324,6 +324,18 @@ function universityStart(text: string, endingStart: number): number {
   return -1;
 }
 
+/**
+ * Start of a customs house's name ("蓝溪海关", "青岛海关"), a city's name without its 市: the word
+ * start two to four characters before 海关; or -1.
+ */
+function customsStart(text: string, endingStart: number): number {
+  for (let p = endingStart - 2; p >= 0 && p >= endingStart - 4; p--) {
+    if (!isCjk(text.charCodeAt(p))) return -1;
+    if (atWordStart(text, p)) return p;
+  }
+  return -1;
+}
+
 /** The body, if any, whose ending's last character is at `end` − 1 (the longest ending that makes a name). */
 function findUnknownBodyAt(text: string, end: number, known: readonly number[], weight: number, offset: number, into: FoundBodies): void {
   for (const ending of ENDINGS_BY_LAST[ENDING_LIST_OF[text.charCodeAt(end - 1)] as number] as readonly string[]) {
@@ -335,6 +347,7 @@ function findUnknownBodyAt(text: string, end: number, known: readonly number[], 
     let start = placeStart(text, endingStart);
     if (start < 0 && ending === "大学") start = universityStart(text, endingStart);
     if (start < 0 && ending === "学院") start = collegeStart(text, endingStart);
+    if (start < 0 && ending === "海关") start = customsStart(text, endingStart);
     if (start < 0) continue;
     // A listed place inside it is fine ("茌平区" in "茌平区工业和信息化局"); any other listed name
     // overlapping it means the match is wrong ("阳谷县人民检察院联合县水利局").

@@ -122,6 +122,15 @@ function parseLines(lines: readonly Line[], text: string, encoding: ParsedPage["
   for (const t of segs.untitled) {
     warnings.push({ code: "untitled-lead", message: `第${t.no}行是电头导语,但上方没有标题,已随上文处理,请核对是否缺少标题。`, lines: [t.no] });
   }
+  for (const d of segs.doubts) {
+    const nos = d.heads.map((t) => t.no);
+    const at = nos.join("、");
+    warnings.push({
+      code: "boundary-doubt",
+      message: d.newArticle ? `第${at}行按新稿件处理;也可能是上一篇的小标题,请核对。` : `第${at}行按小标题处理;也可能是另一篇稿件的标题,请核对。`,
+      lines: nos,
+    });
+  }
   if (articles.length === 0 && tokens.length > 0) {
     warnings.push({ code: "no-articles", message: "本版没有识别出稿件(未找到标题与电头或署名)。", lines: [] });
   }

@@ -370,10 +370,11 @@ export const PLACE_PREFIXES = [
 ] as const;
 /**
  * Endings of names of bodies found in running text ("…局, …中心, …委员会, …法院, …检察院, …大学"),
- * and the arbitration courts ("…劳动人事争议仲裁院") and colleges ("…职业技术学院") beside them.
- * Longest first for each last character.
+ * and the arbitration courts ("…劳动人事争议仲裁院") and colleges ("…职业技术学院") beside them;
+ * blood stations ("…中心血站") and customs houses ("…海关", named after a city without its 市) are
+ * bodies that stories are about too. Longest first for each last character.
  */
-export const BODY_ENDINGS = ["人民法院", "人民检察院", "委员会", "仲裁院", "中心", "大学", "学院", "法院", "检察院", "局"] as const;
+export const BODY_ENDINGS = ["人民法院", "人民检察院", "委员会", "仲裁院", "中心", "大学", "学院", "法院", "检察院", "血站", "海关", "局"] as const;
 /** Words ending like a body that are not bodies ("大局", "格局", "中心城区" is cut before this check). */
 export const NOT_BODY = /(?:大局|全局|格局|布局|困局|结局|开局|破局|变局|骗局|当局|为中心|的中心)$/u;
 /** Characters a bare "市/县/区" prefix may follow (a word boundary): "记者从市某局获悉". */

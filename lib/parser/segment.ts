@@ -2,8 +2,12 @@
  * Page → header, articles, ads and leading fragments. An article starts at the head lines (label,
  * kicker, title) found directly above an anchor: a subtitle ("——…"), a byline ("■ 本报记者 …") or a
  * dateline lead ("本报讯(…)"); a piece with none of these (a photo-news block, a reporter's notebook
- * box) starts at its rubric ("图片新闻", "记者手记"). Everything up to the next article's head is its body.
+ * box) starts at its rubric ("图片新闻", "记者手记"), and a headline at the top of the page starts one
+ * too. Everything up to the next article's head is its body — where each heading line is then
+ * weighed as a new article printed with no anchor of its own (wire copy, a 简讯, a notice) or a
+ * subhead (see `weighBoundaries`), close calls kept as doubts for the desk.
  */
+import { DOUBT_MARGIN, weighBoundaries } from "./boundaries";
 import type { Token } from "./classify";
 import { isLabelLike, isLabelNamedIn, isPlainLabel } from "./departments";
 import { EDITORS_NOTE, HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE, PARALLEL_PHRASES, PIECE_RUBRIC } from "./rules";
@@ -37,6 +41,18 @@ export interface PageSegments {
   fragments: Token[][];
   /** Dateline leads with no headline above them (kept in the article before, or a fragment). */
   untitled: Token[];
+  /**
+   * Boundaries weighed without an anchor whose score was close (see `weighBoundaries`): the head
+   * lines of the line in doubt, and whether it was taken as a new article or as a subhead.
+   */
+  doubts: BoundaryDoubt[];
+}
+
+/** A close call between a new article and a subhead. */
+export interface BoundaryDoubt {
+  /** The head lines weighed (their tokens). */
+  heads: Token[];
+  newArticle: boolean;
 }
 
 /** Most head lines above an anchor: label, kicker and a title over two lines. */
@@ -256,8 +272,10 @@ export function segment(tokens: readonly Token[]): PageSegments {
   const articles: ArticleSegment[] = [];
   const ads: AdSegment[] = [];
   const fragments: Token[][] = [];
+  const doubts: BoundaryDoubt[] = [];
+  const out: Output = { articles, ads, fragments, doubts };
   const firstStart = starts[0]?.headStart ?? tokens.length;
-  splitLeading(tokens.slice(first, firstStart), articles, ads, fragments);
+  splitLeading(tokens.slice(first, firstStart), out);
 
   for (let s = 0; s < starts.length; s++) {
     const cur = starts[s] as Start;
@@ -272,11 +290,49 @@ export function segment(tokens: readonly Token[]): PageSegments {
       else extra.push(g); // a second subtitle line is kept as text rather than lost
     }
     const continued = opensContinued(tokens[cur.groupStart] as Token);
-    const body = cutContinued(cutAds([...extra, ...tokens.slice(cur.groupEnd, nextHead)], ads), fragments, continued ? 1 : 0);
-    articles.push({ heads: tokens.slice(cur.headStart, cur.groupStart), subtitle, bylines, body });
+    const body = [...extra, ...tokens.slice(cur.groupEnd, nextHead)];
+    pushArticle({ heads: tokens.slice(cur.headStart, cur.groupStart), subtitle, bylines, body }, continued ? 1 : 0, out);
   }
   const { header, pageName, pageNumber, headerDate } = head;
-  return { header, pageName, pageNumber, headerDate, articles, ads, fragments, untitled };
+  return { header, pageName, pageNumber, headerDate, articles, ads, fragments, untitled, doubts };
+}
+
+/** Where the segmenter puts what it finds. */
+interface Output {
+  articles: ArticleSegment[];
+  ads: AdSegment[];
+  fragments: Token[][];
+  doubts: BoundaryDoubt[];
+}
+
+/**
+ * Adds an article found by its anchor (or at the top of the page) — and the articles printed with
+ * no anchor of their own inside its body, found by weighing each heading line there (see
+ * `weighBoundaries`). Ads and text continued from another page are then taken out of each body.
+ * `continuedFrom`: where to look for a "(上接…)" jump line in the first body (1: after the article's
+ * own one).
+ */
+function pushArticle(seg: ArticleSegment, continuedFrom: number, out: Output): void {
+  const photos = seg.bylines.some((b) => b.people.some((p) => p.role === "photographer" || p.role === "writer-photographer"));
+  const opening = seg.body[0] && isEditorsNote(seg.body[0]) ? seg.body[1] : seg.body[0];
+  const decisions = weighBoundaries(seg.body, {
+    headText: seg.subtitle ? `${seg.heads.map((t) => t.text).join("\n")}\n${seg.subtitle.text}` : seg.heads.map((t) => t.text).join("\n"),
+    dateline: opening?.kind === "dateline",
+    feature: seg.subtitle !== null || seg.bylines.some((b) => !b.closing),
+    photos,
+  });
+  let cur: ArticleSegment = seg;
+  let from = 0;
+  let jumpFrom = continuedFrom;
+  for (const d of decisions) {
+    if (Math.abs(d.score) < DOUBT_MARGIN) out.doubts.push({ heads: seg.body.slice(d.at, d.bodyAt), newArticle: d.newArticle });
+    if (!d.newArticle) continue;
+    out.articles.push({ ...cur, body: cutContinued(cutAds(seg.body.slice(from, d.at), out.ads), out.fragments, jumpFrom) });
+    cur = { heads: seg.body.slice(d.at, d.bodyAt), subtitle: null, bylines: [], body: [] };
+    from = d.bodyAt;
+    jumpFrom = 0;
+  }
+  out.articles.push({ ...cur, body: cutContinued(cutAds(seg.body.slice(from), out.ads), out.fragments, jumpFrom) });
 }
 
 /**
@@ -383,7 +439,8 @@ function cutContinued(tokens: Token[], fragments: Token[][], from: number): Toke
  * Lines before the first anchored article: a headline followed by running text is an article with
  * neither byline nor dateline; ads are ads; anything else is a fragment (continued from elsewhere).
  */
-function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[], fragments: Token[][]): void {
+function splitLeading(lead: Token[], out: Output): void {
+  const { ads, fragments } = out;
   let fragment: Token[] = [];
   let i = 0;
   while (i < lead.length) {
@@ -404,12 +461,13 @@ function splitLeading(lead: Token[], articles: ArticleSegment[], ads: AdSegment[
       let j = i + 1;
       while (j < lead.length && lead[j]?.kind === "heading" && j - i < 3 && lead[j]?.gapBefore === 0) j++;
       const next = lead[j];
-      if (next && next.kind === "text" && next.text.length >= 40) {
+      // Over a paragraph, however short, as long as it is a whole one ("5月17日是第36次全国助残日。").
+      if (next && next.kind === "text" && (next.text.length >= 40 || endsSentence(next.text))) {
         // (No fragment is open here: a headline only opens an article at the start of one.)
         const heads = lead.slice(i, j);
         let k = j;
         while (k < lead.length && lead[k]?.kind !== "ad-marker") k++;
-        articles.push({ heads, subtitle: null, bylines: [], body: lead.slice(j, k) });
+        pushArticle({ heads, subtitle: null, bylines: [], body: lead.slice(j, k) }, 0, out);
         i = k;
         continue;
       }

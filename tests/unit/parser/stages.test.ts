@@ -6,6 +6,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { parsePage } from "@/lib/parser";
 import { assembleArticle, buildBlocks, readHead, type DraftArticle } from "@/lib/parser/assemble";
+import { BOUNDARY_CUES, cohesion, opensLikeLead, weighBoundaries } from "@/lib/parser/boundaries";
 import { parseBylineLine, parseBylineText, parseClosingByline, parseDateline, parsePhotoCredit } from "@/lib/parser/bylines";
 import { categorize } from "@/lib/parser/category";
 import { classify, classifyLine, type Token } from "@/lib/parser/classify";
@@ -422,6 +423,12 @@ describe("head reading", () => {
     expect(readHead(heads(["聊城税务系统", 1], ["下沉式沟通激活发展“税动力”", 0])).label).toBe("聊城税务系统");
   });
 
+  it("should read two short halves as one title, even with a list in the first (no kicker of its own)", () => {
+    expect(readHead(heads(["节前猪肉、鸡蛋", 1], ["价格稳中有降", 0]))).toEqual({ label: null, kicker: null, title: "节前猪肉、鸡蛋价格稳中有降" });
+    // A lead-in over a longer title is still a kicker.
+    expect(readHead(heads(["稳就业、保民生", 1], ["我市发放稳岗返还资金2亿元", 0])).kicker).toBe("稳就业、保民生");
+  });
+
   it("should tell a kicker from a title printed over two lines", () => {
     expect(readHead(heads(["坚持人民至上 守护舌尖安全", 1], ["全市校园食品安全专项检查启动", 0]))).toEqual({
       label: null,
@@ -600,6 +607,90 @@ describe("segment", () => {
     const segs = segment(tokens("聊城日报 公益广告\n文明聊城 你我共建\n\n标题\n\n本报讯(记者 张三)4月1日,正文。"));
     expect(segs.articles[0]?.heads.map((t) => t.text)).toEqual(["标题"]);
     expect(segs.ads[0]?.tokens.map((t) => t.text)).toEqual(["聊城日报 公益广告", "文明聊城 你我共建"]);
+  });
+});
+
+describe("boundaries without an anchor", () => {
+  const body = (text: string) => tokens(text);
+  const plain = { headText: "标题", dateline: false, feature: false, photos: false };
+
+  it("should keep every cue's weight a finite number, in one table", () => {
+    for (const [cue, w] of Object.entries(BOUNDARY_CUES)) expect(Number.isFinite(w), cue).toBe(true);
+  });
+
+  it("should measure the change of subject across a line by shared word pairs", () => {
+    const t = body("市场监管部门开展食品安全检查,检查餐饮单位120家。\n\n市场监管部门对检查中发现问题的餐饮单位责令整改。\n\n图书馆延长夜间开放时间,读者可自助借还图书。");
+    const same = cohesion("", t, 0, 1, 1, 2);
+    const other = cohesion("", t, 0, 1, 2, 3);
+    expect(same.similarity).toBeGreaterThan(other.similarity);
+    expect(other.similarity).toBe(0);
+  });
+
+  it("should read a lead's opening: a date, a time word, 记者从…获悉", () => {
+    for (const s of ["5月9日起,城际公交开通。", "近日,某区新建公园。", "即日起,图书馆延时开放。", "记者从市统计局获悉,一季度经济增长。"]) expect(opensLikeLead(s), s).toBe(true);
+    for (const s of ["“以前上下楼要歇好几回。”居民说。", "该中心始终将政治建设摆在首位。"]) expect(opensLikeLead(s), s).toBe(false);
+  });
+
+  it("should start an article at a headline over a new subject after a dateline item, with no anchor", () => {
+    const t = body(
+      "本报讯(记者 张三)5月8日,区人民医院日间手术中心运行半年来,已为1200余名患者完成手术。\n\n岑原至海宁城际公交开通\n\n5月9日起,岑原至海宁城际公交K18路正式开通,全程56公里,沿途设站14个。",
+    );
+    const [d] = weighBoundaries(t, { ...plain, dateline: true });
+    expect(d).toMatchObject({ at: 1, bodyAt: 2, newArticle: true });
+    expect(d?.cues).toEqual(expect.arrayContaining(["datelineItem", "leadOpener"]));
+  });
+
+  it("should keep a feature's subheads, the more so when they look alike", () => {
+    const t = body(
+      "一年来,该中心归集资金75亿元,服务缴存职工3.8万人。\n\n政策引路 人才回流\n\n该中心出台扶持措施12项,为缴存职工提供贷款贴息。\n\n服务升级 生态优化\n\n该中心建立上门服务机制,为缴存职工提供帮办服务。",
+    );
+    const ds = weighBoundaries(t, { ...plain, feature: true });
+    expect(ds.map((d) => d.newArticle)).toEqual([false, false]);
+    expect(ds[1]?.cues).toContain("likeEarlierSubhead");
+  });
+
+  it("should end an article at its closing byline and after an ad", () => {
+    const t = body(
+      "今年以来,该区为老旧小区加装电梯86部,惠及居民3400余户。\n\n(通讯员 程雅)\n\n职业技能培训受欢迎\n\n近日,市实训中心开设培训点,方便居民就近学习技能。\n\n日报 公益广告\n\n垃圾分类 人人有责\n\n老城区新增3处便民停车场\n\n市城市管理局新建停车场,新增停车泊位460个。",
+    );
+    const ds = weighBoundaries(t, plain);
+    expect(ds.map((d) => [t[d.at]?.text, d.newArticle])).toEqual([
+      ["职业技能培训受欢迎", true],
+      ["老城区新增3处便民停车场", true],
+    ]);
+    expect(ds[0]?.cues).toContain("afterClosingByline");
+    expect(ds[1]?.cues).toContain("afterAd");
+  });
+
+  it("should weigh no line inside a paragraph broken off mid-sentence, nor the slogan of an ad printed inside it", () => {
+    const t = body("今年以来,全县网格员累计走访群众12万人次,帮助群众解决各类\n\n泰安日报 公益广告\n\n文明泰安 你我同行\n\n问题1.3万个,代办服务事项8600余件。");
+    expect(weighBoundaries(t, plain)).toEqual([]);
+  });
+
+  it("should split a page's unsigned articles and warn of a close call in Chinese", () => {
+    const page = parsePage(
+      "第02版:综合\n\n全市防汛备汛工作会议召开\n\n5月11日,全市防汛备汛工作会议召开,部署今年防汛备汛工作。\n\n全市一季度经济运行稳中向好\n\n记者从市统计局获悉,一季度全市地区生产总值同比增长5.8%。",
+      { issueDate: "2026-05-12" },
+    );
+    expect(page.articles.map((a) => a.title)).toEqual(["全市防汛备汛工作会议召开", "全市一季度经济运行稳中向好"]);
+    expect(page.warnings.filter((w) => w.code === "boundary-doubt")).toEqual([]);
+    // A feature's subhead over a place and a new person: a subhead, but a close one.
+    const doubtful = parsePage(
+      "返乡创业调查\n\n■ 本报记者 张三\n\n初夏时节,县返乡创业孵化园里一派忙碌景象,直播间里主播正在推介土特产。\n\n近三年来,全县累计吸引返乡创业人员4300余人,带动就业2.1万人。\n\n沙岗镇返乡青年开起“共享工坊”\n\n在沙岗镇,返乡青年温晓雨把闲置的村小学改造成工坊,组织留守妇女加工手工编织品。",
+      { issueDate: "2026-06-08" },
+    );
+    expect(doubtful.articles).toHaveLength(1);
+    const [w] = doubtful.warnings.filter((x) => x.code === "boundary-doubt");
+    expect(w).toMatchObject({ lines: [9], message: "第9行按小标题处理;也可能是另一篇稿件的标题,请核对。" });
+  });
+
+  it("should start the page's first article at a headline over a short whole paragraph", () => {
+    const page = parsePage("A02 民生\n\n关爱残疾人 共享好生活\n白川市辅助器具适配服务进社区\n\n5月17日是全国助残日。\n\n当天上午,市残疾人联合会在南苑街道开展辅助器具适配服务。", {
+      issueDate: "2026-05-18",
+    });
+    expect(page.articles.map((a) => [a.kicker, a.title])).toEqual([["关爱残疾人 共享好生活", "白川市辅助器具适配服务进社区"]]);
+    expect(page.articles[0]?.blocks.map((b) => b.sourceLines)).toEqual([[6], [8]]);
+    expect(page.warnings.map((w) => w.code)).toEqual([]);
   });
 });
 
@@ -868,6 +959,11 @@ describe("departments and categories", () => {
     expect(departmentsOf({ label: "临清市", kicker: null, title: "供暖", subtitle: null, text: "记者从市城市管理局获悉。" })).toContain("聊城市城市管理局");
   });
 
+  it("should find blood stations and customs houses by their endings", () => {
+    expect(departmentsOf({ label: null, kicker: null, title: "流动献血车开进社区", subtitle: null, text: "近日,石湾市中心血站的流动献血车开进社区。" })).toEqual(["石湾市中心血站"]);
+    expect(departmentsOf({ label: null, kicker: null, title: "通关提速", subtitle: null, text: "6月2日,记者从蓝溪海关获悉,企业货物通关时间压缩至1小时以内。" })).toEqual(["蓝溪海关"]);
+  });
+
   it("should find arbitration courts and colleges, but not a school named after a centre nor a title's 局", () => {
     expect(departmentsOf({ label: null, kicker: null, title: "劳动争议“速裁”", subtitle: null, text: "1月2日,记者从西陵市劳动人事争议仲裁院获悉,仲裁院开辟“绿色通道”。" })[0]).toBe(
       "西陵市劳动人事争议仲裁院",
@@ -903,6 +999,12 @@ describe("departments and categories", () => {
     const { evidence } = categorize("农技下沉筑牢夏粮丰收根基", "小麦 春管");
     expect(evidence).toContain("农技");
     expect(categorize("天气晴朗", "市民出游")).toEqual({ category: "other", evidence: [] });
+    // Prices and market supply are economy, however many vegetables they name; growing them is farming.
+    expect(categorize("平价蔬菜直销点增至48个", "蔬菜价格比周边农贸市场低10%,每天供应白菜、土豆等蔬菜。")).toMatchObject({ category: "economy" });
+    expect(categorize("玉米夏播抢墒进行", "农技人员深入田间,指导农户抢墒播种夏玉米。")).toMatchObject({ category: "agriculture" });
+    // A longer term with a negative weight cancels a shorter one inside it, and is never evidence.
+    expect(categorize("家庭医生上门服务", "签约居民在社区就能享受慢病随访、健康咨询等签约服务。")).toEqual({ category: "other", evidence: [] });
+    expect(categorize("18个重点项目集中签约", "签约项目总投资86亿元。").evidence).toContain("签约");
     // Safety supervision is regulatory government work, as 市场监管 is: public-service.
     expect(categorize("冬季安全生产大检查全面启动", "记者从烟台市应急管理局获悉")).toMatchObject({ category: "public-service", evidence: ["安全生产", "应急管理"] });
     // No spec category covers fire drills, heritage or tourism: they stay other.
