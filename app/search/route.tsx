@@ -1,6 +1,7 @@
 import { type Page, renderPage, serveDocument } from "@/components/document";
 import { listDepartmentOptions, searchPublished } from "@/lib/db/search";
 import type { SearchResponse } from "@/lib/search/query";
+import { SEARCH_RETRY_AFTER, SearchBusy, searchGate } from "@/lib/site/search-gate";
 import { searchParamsSchema, type SearchQuery } from "@/lib/validations/search";
 import { SearchForm } from "./search-form";
 import { searchHref } from "./search-href";
@@ -16,30 +17,46 @@ export async function GET(request: Request) {
   const raw: Record<string, string> = {};
   for (const [k, v] of new URL(request.url).searchParams) raw[k] ??= v;
   const parsed = searchParamsSchema.safeParse(raw);
-  return serveDocument(request, async () => {
+  let busy = false;
+  const response = await serveDocument(request, async () => {
     const error = parsed.success ? null : (parsed.error.issues[0]?.message ?? "检索条件有误");
     // A bad parameter is named and left out; the form keeps everything else the reader typed.
     const q = parsed.success ? parsed.data : withoutBadParams(raw, parsed.error.issues);
     const active = Boolean(q.q.trim() || q.department || q.category || q.from || q.to || q.pageName || q.person);
-    const res = active && !error ? searchPublished(q) : null;
+    let res: SearchResponse | null = null;
+    if (active && !error) {
+      try {
+        res = await searchGate.run(() => searchPublished(q));
+      } catch (err) {
+        if (!(err instanceof SearchBusy)) throw err;
+        busy = true;
+      }
+    }
     return renderPage(
       { title: q.q.trim() ? `检索:${q.q.trim()}` : "检索", ...indexing(q, res) },
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <h1 className="mb-4 font-serif text-3xl font-bold">检索</h1>
-        <SearchForm q={q} departments={listDepartmentOptions()} department={res?.department?.name ?? q.department} />
+        <SearchForm q={q} departments={await listDepartmentOptions()} department={res?.department?.name ?? q.department} />
         {error ? (
           <p role="alert" className="mt-4 text-accent">
             {error}
           </p>
         ) : null}
+        {busy ? (
+          <p role="alert" className="mt-4 text-accent">
+            检索的人太多,请过 {SEARCH_RETRY_AFTER} 秒再试一次。
+          </p>
+        ) : null}
         {res ? <SearchResults q={q} res={res} /> : null}
-        {!res && !error ? <p className="mt-6 text-muted">输入关键词,或选择部门、分类、日期后检索全部已发布稿件。</p> : null}
+        {!res && !error && !busy ? <p className="mt-6 text-muted">输入关键词,或选择部门、分类、日期后检索全部已发布稿件。</p> : null}
       </main>,
       // A page past the last answers 404 (still this page, saying which page is the last), as the
       // article lists do: an empty page 9 is not something to keep a link to or to crawl.
-      error ? 400 : res && res.page > Math.max(1, res.pageCount) ? 404 : undefined,
+      error ? 400 : busy ? 503 : res && res.page > Math.max(1, res.pageCount) ? 404 : undefined,
     );
   });
+  if (busy) response.headers.set("retry-after", String(SEARCH_RETRY_AFTER));
+  return response;
 }
 
 function withoutBadParams(raw: Record<string, string>, issues: readonly { path: readonly PropertyKey[] }[]): SearchQuery {

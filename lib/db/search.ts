@@ -1,4 +1,6 @@
 import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { openSqlite, type SqliteDb } from "@/lib/db/sqlite";
 import { env } from "@/lib/env";
 import { searchArticles, type SearchParams, type SearchResponse } from "@/lib/search/query";
@@ -11,13 +13,24 @@ function getDb(): SqliteDb {
   return g.searchDb;
 }
 
-/** Searches published articles. */
-export function searchPublished(params: Omit<SearchParams, "includeDrafts">): SearchResponse {
+/**
+ * Searches published articles. Answers are cached by their parameters (the validated, normalised
+ * query, filters, sort and page: most readers ask the same few words) and dropped with anything
+ * that changes which articles are published or what they say (ISSUES_TAG: publishing, a
+ * correction, an import), so a repeated search costs no SQL.
+ */
+export async function searchPublished(params: Omit<SearchParams, "includeDrafts">): Promise<SearchResponse> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
   return searchArticles(getDb(), { ...params, includeDrafts: false });
 }
 
-/** Departments with published articles, with counts, for the search form's select. */
-export function listDepartmentOptions(): { name: string; count: number }[] {
+/** Departments with published articles, with counts, for the search form's select (one aggregate over every article: cached). */
+export async function listDepartmentOptions(): Promise<{ name: string; count: number }[]> {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(READER_TAG, ISSUES_TAG);
   return getDb()
     .prepare(
       `SELECT d.name AS name, count(*) AS count FROM Department d JOIN ArticleDepartment ad ON ad.departmentId = d.id

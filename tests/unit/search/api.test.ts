@@ -2,10 +2,13 @@
  * GET /api/search against the sample edition: the JSON shape, the published-only rule and the 400s
  * for bad parameters (the route handler is called directly, with a scratch database).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { importEdition, readInputs } from "@/lib/import";
 import { createTestDatabase, type TestDatabase } from "../support/db-fixture";
+
+// The search is cached with `use cache` (a no-op outside Next); its tags need Next's request scope.
+vi.mock("next/cache", () => ({ cacheLife: () => undefined, cacheTag: () => undefined }));
 
 let t: TestDatabase;
 let GET: (req: NextRequest) => Response | Promise<Response>;
