@@ -11,7 +11,10 @@ export async function GET(req: NextRequest) {
     return NextResponse.json({ error: `${i?.path.join(".") || "参数"}: ${i?.message ?? "无效"}` }, { status: 400 });
   }
   try {
-    return NextResponse.json(await searchGate.run(() => searchPublished(parsed.data)));
+    const res = await searchGate.run(() => searchPublished(parsed.data));
+    // A page past the last is not an empty page of results (as the search page and the lists answer).
+    if (res.page > Math.max(1, res.pageCount)) return NextResponse.json({ error: `没有第 ${res.page} 页:共 ${res.pageCount} 页`, pageCount: res.pageCount }, { status: 404 });
+    return NextResponse.json(res);
   } catch (err) {
     if (!(err instanceof SearchBusy)) throw err;
     // Shed at once rather than queue: 503 with the wait (lib/site/search-gate.ts).

@@ -72,4 +72,11 @@ describe("GET /api/search", () => {
     expect(status).toBe(400);
     expect(typeof body.error).toBe("string");
   });
+
+  it("should answer 404 for a page past the last, saying how many there are", async () => {
+    const { status, body } = await get({ q: "法院", page: "90" });
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ pageCount: 1 });
+    expect(String(body.error)).toContain("共 1 页");
+  });
 });
