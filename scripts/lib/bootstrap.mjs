@@ -195,7 +195,7 @@ export function ensureBuild({ distDir = ".next", databaseUrl, force = false } = 
   // tsconfig.json includes the route types Next generates in every dist dir. Another build's
   // validator.ts imports that build's route files, so once a route is renamed it fails this
   // build's type check; it is rewritten by that build's next run. (Declarations are left alone.)
-  for (const other of [".next", ".next-e2e"]) {
+  for (const other of [".next", ".next-e2e", ".next-bench"]) {
     if (other === distDir) continue;
     for (const sub of ["types", path.join("dev", "types")]) fs.rmSync(path.join(ROOT, other, sub, "validator.ts"), { force: true });
   }

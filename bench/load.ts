@@ -1,0 +1,214 @@
+/**
+ * `npm run bench:load [-- --issues 365] [--duration 20] [--connections 50,200]`
+ *
+ * The site under many readers at once, as a server is judged. Generates a year of issues
+ * (bench/lib/generate-edition.ts; 365 issues × 8 pages by default), imports and publishes them
+ * into a database of its own (data/tmp/bench-load.db, reused when it holds the same year), builds
+ * the production site into .next-bench when its sources changed, starts `next start` on a free
+ * port, and drives it with autocannon at each connection count for `--duration` seconds per
+ * target:
+ *
+ *   ceiling   /robots.txt: a static route of the same server, the most it can answer
+ *   article   article pages, each request another article
+ *   page      page views (版面) with their page maps
+ *   search    the search page over a list of real query words, very common ones included
+ *   api       /api/search over the same words
+ *   mix       70 % article and page views, 20 % search, 10 % issue and archive views
+ *
+ * and prints req/s, p50/p99 latency, errors, timeouts and non-2xx answers per target, with each
+ * target's req/s as a share of the ceiling measured in the same run. Prints figures only; it never
+ * fails on a time. The targets the issue set: 0 errors and 0 timeouts at 200 connections; search
+ * p99 ≤ 300 ms at 50 connections and ≤ 1 s at 200; article pages ≥ 0.8 of the ceiling.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { applyMigrations } from "../lib/db/migrations";
+import { openSqlite } from "../lib/db/sqlite";
+import { importEdition, readInputs } from "../lib/import/index";
+import { createRandom, generateEdition } from "./lib/generate-edition";
+
+const { values } = parseArgs({
+  options: {
+    issues: { type: "string", default: "365" },
+    duration: { type: "string", default: "20" },
+    connections: { type: "string", default: "50,200" },
+  },
+});
+const ISSUES = Math.max(1, Number(values.issues) || 365);
+const DURATION = Math.max(1, Number(values.duration) || 20);
+const CONNECTIONS = values.connections.split(",").map(Number).filter((n) => n > 0);
+
+const ROOT = path.join(import.meta.dirname, "..");
+const TMP = path.join(ROOT, "data", "tmp");
+const DB = path.join(TMP, "bench-load.db");
+const DIST = ".next-bench";
+const DB_URL = `file:${DB}`;
+
+/** Query words readers type: a few very common ones (in most articles), and rarer ones. */
+const WORDS = ["聊城", "服务", "群众", "公积金", "食品", "学校", "法院", "农业", "养老", "招聘", "医保", "交通", "文化", "企业", "春耕", "社区", "环境", "安全"];
+
+async function ensureDatabase(): Promise<void> {
+  fs.mkdirSync(TMP, { recursive: true });
+  if (fs.existsSync(DB)) {
+    const db = openSqlite(DB_URL);
+    const n = (db.prepare("SELECT count(*) FROM Issue WHERE status = 'published'").pluck().get() as number) ?? 0;
+    db.close();
+    if (n === ISSUES) return console.log(`Reusing ${path.relative(ROOT, DB)} (${n} issues).`);
+  }
+  for (const s of ["", "-wal", "-shm"]) fs.rmSync(DB + s, { force: true });
+  const pages = path.join(TMP, "bench-load-pages");
+  fs.rmSync(pages, { recursive: true, force: true });
+  console.log(`Generating and importing ${ISSUES} issues…`);
+  const edition = generateEdition({ dir: pages, issues: ISSUES });
+  await applyMigrations(DB);
+  const db = openSqlite(DB_URL);
+  const started = performance.now();
+  importEdition(db, readInputs(edition.files), { publish: true });
+  db.pragma("optimize");
+  db.close();
+  fs.rmSync(pages, { recursive: true, force: true });
+  console.log(`Imported ${edition.pages} pages in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+async function ensureBuild(): Promise<void> {
+  // scripts/lib/bootstrap.mjs: plain JavaScript (the set-up runs before anything is installed).
+  const bootstrap: string = "../scripts/lib/bootstrap.mjs";
+  const { ensureBuild: build } = (await import(bootstrap)) as { ensureBuild: (o: { distDir: string; databaseUrl: string }) => void };
+  build({ distDir: DIST, databaseUrl: DB_URL });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(): Promise<{ base: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_DIST_DIR: DIST, DATABASE_URL: DB_URL, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: "ignore",
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/robots.txt`)).ok) return { base, proc };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the server did not start");
+}
+
+/** The addresses to visit, drawn from the database. */
+function addresses() {
+  const db = openSqlite(DB_URL);
+  const articles = (db.prepare("SELECT publicId FROM Article WHERE published = 1 ORDER BY random() LIMIT 5000").pluck().all() as string[]).map((id) => `/articles/${id}`);
+  const pages = (db.prepare("SELECT i.date || '/' || p.number FROM Page p JOIN Issue i ON i.id = p.issueId WHERE i.status = 'published' ORDER BY random() LIMIT 2000").pluck().all() as string[]).map((p) => `/issues/${p}`);
+  const issues = (db.prepare("SELECT date FROM Issue WHERE status = 'published'").pluck().all() as string[]).map((d) => `/issues/${d}`);
+  db.close();
+  const months = [...new Set(issues.map((i) => i.slice(8, 15)))].map((m) => `/issues?month=${m}`);
+  const search = WORDS.map((w) => `/search?q=${encodeURIComponent(w)}`);
+  const api = WORDS.map((w) => `/api/search?q=${encodeURIComponent(w)}`);
+  return { articles, pages, issues: [...issues, ...months], search, api };
+}
+
+interface Row {
+  target: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+async function drive(base: string, target: string, connections: number, next: () => string): Promise<Row> {
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: DURATION,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, path: next() }),
+      },
+    ],
+  });
+  return {
+    target,
+    connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase();
+  await ensureBuild();
+  const a = addresses();
+  const random = createRandom(42);
+  const pick = (xs: string[]) => () => xs[Math.floor(random() * xs.length)] as string;
+  const mix = () => {
+    const r = random();
+    if (r < 0.35) return pick(a.articles)();
+    if (r < 0.7) return pick(a.pages)();
+    if (r < 0.8) return pick(a.search)();
+    if (r < 0.9) return pick(a.api)();
+    return pick(a.issues)();
+  };
+  const targets: [string, () => string][] = [
+    ["ceiling", () => "/robots.txt"],
+    ["article", pick(a.articles)],
+    ["page", pick(a.pages)],
+    ["search", pick(a.search)],
+    ["api", pick(a.api)],
+    ["mix", mix],
+  ];
+  const { base, proc } = await startServer();
+  const rows: Row[] = [];
+  try {
+    // Warm up: every search word once, a few hundred articles (a server is judged warm).
+    for (const u of [...a.search, ...a.api, ...a.articles.slice(0, 200)]) await fetch(base + u).then((r) => r.arrayBuffer());
+    for (const c of CONNECTIONS) {
+      for (const [name, next] of targets) {
+        process.stdout.write(`${name} at ${c} connections… `);
+        const row = await drive(base, name, c, next);
+        rows.push(row);
+        console.log(`${row.rps.toFixed(0)} req/s`);
+      }
+    }
+  } finally {
+    process.kill(-proc.pid!, "SIGTERM");
+  }
+  console.log(`\n${ISSUES} issues, ${DURATION} s per target, this machine (${os.cpus().length} cores)\n`);
+  console.log("target    conns   req/s  ×ceiling    p50 ms    p99 ms  errors  timeouts  non-2xx");
+  for (const r of rows) {
+    const ceiling = rows.find((x) => x.target === "ceiling" && x.connections === r.connections)?.rps ?? r.rps;
+    console.log(
+      `${r.target.padEnd(8)} ${String(r.connections).padStart(6)} ${r.rps.toFixed(0).padStart(7)} ${(r.rps / ceiling).toFixed(2).padStart(9)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(9)} ${String(r.errors).padStart(7)} ${String(r.timeouts).padStart(9)} ${String(r.non2xx).padStart(8)}`,
+    );
+  }
+  console.log(`\n(The database stays in ${path.relative(ROOT, DB)} for the next run.)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:load failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});
