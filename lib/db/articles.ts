@@ -182,10 +182,19 @@ export async function getArticle(publicId: string): Promise<ArticleView | null> 
   return { ...article, related };
 }
 
-function filterWhere(filter: ArticleFilter) {
+async function filterWhere(filter: ArticleFilter) {
   if ("department" in filter) return { departments: { some: { department: { slug: filter.department } } } };
   if ("category" in filter) return { category: filter.category };
-  return { bylines: { some: { person: { name: filter.person } } } };
+  // A person's articles by their ids (the byline index by person), not as a relation filter: that
+  // one is planned as a scan of every article probing its bylines, which at archive scale held the
+  // server for a minute on one person page (issue 18). A person has thousands of bylines at most.
+  return { id: { in: await personArticleIds(filter.person) } };
+}
+
+/** The ids of the articles a person is bylined on (any status: the caller filters). */
+async function personArticleIds(name: string): Promise<number[]> {
+  const rows = await db.articleByline.findMany({ where: { person: { name } }, select: { articleId: true }, distinct: ["articleId"] });
+  return rows.map((r) => r.articleId);
 }
 
 /** One page (1-based) of the published articles matching `filter`, newest first. */
@@ -193,7 +202,7 @@ export async function listArticles(filter: ArticleFilter, page: number, pageSize
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
-  const where = { ...filterWhere(filter), ...PUBLISHED_ARTICLE };
+  const where = { ...(await filterWhere(filter)), ...PUBLISHED_ARTICLE };
   const [items, total] = await Promise.all([
     db.article.findMany({ where, orderBy: [...NEWEST_FIRST], skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
     db.article.count({ where }),

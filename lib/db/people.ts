@@ -19,15 +19,18 @@ export async function getPerson(name: string): Promise<PersonView | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
-  const rows = await db.articleByline.groupBy({
-    by: ["role"],
-    where: { person: { name }, article: PUBLISHED_ARTICLE },
-    _count: { _all: true },
-  });
-  if (rows.length === 0) return null;
-  rows.sort((a, b) => b._count._all - a._count._all);
-  const count = await db.article.count({ where: { ...PUBLISHED_ARTICLE, bylines: { some: { person: { name } } } } });
-  return { name, count, roles: rows.map((r) => r.role) };
+  // From the person's bylines (the index by person) to their published articles, never a relation
+  // filter over every article (planned as a scan: see lib/db/articles.ts filterWhere).
+  const person = await db.person.findUnique({ where: { name }, select: { id: true } });
+  if (!person) return null;
+  const bylines = await db.articleByline.findMany({ where: { personId: person.id }, select: { articleId: true, role: true } });
+  const published = new Set(
+    (await db.article.findMany({ where: { id: { in: [...new Set(bylines.map((b) => b.articleId))] }, ...PUBLISHED_ARTICLE }, select: { id: true } })).map((a) => a.id),
+  );
+  const roles = new Map<string, number>();
+  for (const b of bylines) if (published.has(b.articleId)) roles.set(b.role, (roles.get(b.role) ?? 0) + 1);
+  if (published.size === 0) return null;
+  return { name, count: published.size, roles: [...roles].sort((a, b) => b[1] - a[1]).map(([role]) => role) };
 }
 
 /** The names of everyone bylined on a published article in the newest `issues` issues, for `generateStaticParams`. */
