@@ -182,19 +182,9 @@ export async function getArticle(publicId: string): Promise<ArticleView | null> 
   return { ...article, related };
 }
 
-async function filterWhere(filter: ArticleFilter) {
+function filterWhere(filter: { department: string } | { category: string }) {
   if ("department" in filter) return { departments: { some: { department: { slug: filter.department } } } };
-  if ("category" in filter) return { category: filter.category };
-  // A person's articles by their ids (the byline index by person), not as a relation filter: that
-  // one is planned as a scan of every article probing its bylines, which at archive scale held the
-  // server for a minute on one person page (issue 18). A person has thousands of bylines at most.
-  return { id: { in: await personArticleIds(filter.person) } };
-}
-
-/** The ids of the articles a person is bylined on (any status: the caller filters). */
-async function personArticleIds(name: string): Promise<number[]> {
-  const rows = await db.articleByline.findMany({ where: { person: { name } }, select: { articleId: true }, distinct: ["articleId"] });
-  return rows.map((r) => r.articleId);
+  return { category: filter.category };
 }
 
 /** One page (1-based) of the published articles matching `filter`, newest first. */
@@ -202,12 +192,46 @@ export async function listArticles(filter: ArticleFilter, page: number, pageSize
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
-  const where = { ...(await filterWhere(filter)), ...PUBLISHED_ARTICLE };
+  if ("person" in filter) return listPersonArticles(filter.person, page, pageSize);
+  const where = { ...filterWhere(filter), ...PUBLISHED_ARTICLE };
   const [items, total] = await Promise.all([
     db.article.findMany({ where, orderBy: [...NEWEST_FIRST], skip: (page - 1) * pageSize, take: pageSize, select: listSelect }),
     db.article.count({ where }),
   ]);
   return { items, total, page, pageSize };
+}
+
+/** Ids per query: the driver's limit of bound parameters is far below a prolific reporter's bylines. */
+const ID_CHUNK = 500;
+
+/**
+ * A person's published articles, newest first, with where each stands (for ordering): found from
+ * the person's bylines (the index by person), never as a relation filter over every article —
+ * SQLite plans that as a scan of the whole archive probing each article's bylines, which at archive
+ * scale held the server for a minute on one person page. A person has thousands of bylines at most.
+ */
+export async function personPublishedArticles(name: string): Promise<{ id: number; issueDate: string; pageNumber: number; order: number }[]> {
+  const person = await db.person.findUnique({ where: { name }, select: { id: true } });
+  if (!person) return [];
+  const ids = [...new Set((await db.articleByline.findMany({ where: { personId: person.id }, select: { articleId: true } })).map((r) => r.articleId))];
+  const found = [];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    found.push(
+      ...(await db.article.findMany({
+        where: { id: { in: ids.slice(i, i + ID_CHUNK) }, ...PUBLISHED_ARTICLE },
+        select: { id: true, issueDate: true, pageNumber: true, order: true },
+      })),
+    );
+  }
+  return found.sort((a, b) => b.issueDate.localeCompare(a.issueDate) || a.pageNumber - b.pageNumber || a.order - b.order);
+}
+
+async function listPersonArticles(name: string, page: number, pageSize: number): Promise<ArticlePage> {
+  const all = await personPublishedArticles(name);
+  const ids = all.slice((page - 1) * pageSize, page * pageSize).map((a) => a.id);
+  const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, ...listSelect } });
+  const byId = new Map(rows.map(({ id, ...item }) => [id, item]));
+  return { items: ids.flatMap((id) => byId.get(id) ?? []), total: all.length, page, pageSize };
 }
 
 /** Published articles about a department (by slug), newest first. */

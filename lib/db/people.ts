@@ -2,6 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
+import { personPublishedArticles } from "@/lib/db/articles";
 import { PUBLISHED_ARTICLE, PUBLISHED_ISSUE } from "@/lib/db/issues";
 
 /** People named in bylines (reporters, correspondents, photographers …), as readers browse them. */
@@ -19,17 +20,14 @@ export async function getPerson(name: string): Promise<PersonView | null> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
-  // From the person's bylines (the index by person) to their published articles, never a relation
-  // filter over every article (planned as a scan: see lib/db/articles.ts filterWhere).
-  const person = await db.person.findUnique({ where: { name }, select: { id: true } });
-  if (!person) return null;
-  const bylines = await db.articleByline.findMany({ where: { personId: person.id }, select: { articleId: true, role: true } });
-  const published = new Set(
-    (await db.article.findMany({ where: { id: { in: [...new Set(bylines.map((b) => b.articleId))] }, ...PUBLISHED_ARTICLE }, select: { id: true } })).map((a) => a.id),
-  );
+  // From the person's bylines (the index by person), never a relation filter over every article
+  // (see personPublishedArticles).
+  const articles = await personPublishedArticles(name);
+  if (articles.length === 0) return null;
+  const published = new Set(articles.map((a) => a.id));
+  const bylines = await db.articleByline.findMany({ where: { person: { name } }, select: { articleId: true, role: true } });
   const roles = new Map<string, number>();
   for (const b of bylines) if (published.has(b.articleId)) roles.set(b.role, (roles.get(b.role) ?? 0) + 1);
-  if (published.size === 0) return null;
   return { name, count: published.size, roles: [...roles].sort((a, b) => b[1] - a[1]).map(([role]) => role) };
 }
 
