@@ -66,3 +66,61 @@ describe("a killed import", () => {
     db.close();
   });
 });
+
+/** Per issue of the database: its date, pages and articles (what "complete or absent" is judged by). */
+function issueState(url: string): string {
+  const db = openSqlite(url);
+  try {
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    const rows = db
+      .prepare(
+        `SELECT i.date, i.status, (SELECT count(*) FROM Page p WHERE p.issueId = i.id) AS pages,
+                (SELECT count(*) FROM Article a WHERE a.issueId = i.id) AS articles
+         FROM Issue i ORDER BY i.date`,
+      )
+      .all();
+    return JSON.stringify(rows);
+  } finally {
+    db.close();
+  }
+}
+
+describe("an import killed at random moments, twenty times", () => {
+  it("should leave every issue complete or absent, and the database sound, each time", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "epaper-kills-"));
+    const dbs: TestDatabase[] = [];
+    try {
+      generateEdition({ dir, issues: 30, startDate: "2023-03-01" });
+      // What a finished run leaves.
+      const full = await createTestDatabase();
+      dbs.push(full);
+      const done = runIngest(full.url, [dir, "--publish"]);
+      expect(done.status, done.stderr).toBe(0);
+      const complete = issueState(full.url);
+      const empty = "[]";
+      expect(JSON.parse(complete)).toHaveLength(30);
+
+      // Deterministic "random" moments from start-up to past the end of a run.
+      let seed = 20261203;
+      const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const outcomes = { absent: 0, complete: 0 };
+      for (let k = 0; k < 20; k++) {
+        const db = await createTestDatabase();
+        dbs.push(db);
+        const child = startIngest(db.url, [dir, "--publish"]);
+        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        await new Promise((r) => setTimeout(r, 200 + next() * 4000));
+        child.kill("SIGKILL");
+        await exited;
+        const state = issueState(db.url);
+        expect([empty, complete], `kill ${k + 1}`).toContain(state);
+        outcomes[state === complete ? "complete" : "absent"]++;
+      }
+      // Both kinds of moment were hit: before the commit and after it.
+      expect(outcomes.absent).toBeGreaterThan(0);
+    } finally {
+      for (const d of dbs) d.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
