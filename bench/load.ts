@@ -20,16 +20,15 @@
  * fails on a time. The targets the issue set: 0 errors and 0 timeouts at 200 connections; search
  * p99 ≤ 300 ms at 50 connections and ≤ 1 s at 200; article pages ≥ 0.8 of the ceiling.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { applyMigrations } from "../lib/db/migrations";
 import { openSqlite } from "../lib/db/sqlite";
 import { importEdition, readInputs } from "../lib/import/index";
+import { startNextServer } from "../scripts/lib/next-server";
 import { createRandom, generateEdition } from "./lib/generate-edition";
 
 const { values } = parseArgs({
@@ -80,35 +79,6 @@ async function ensureBuild(): Promise<void> {
   const bootstrap: string = "../scripts/lib/bootstrap.mjs";
   const { ensureBuild: build } = (await import(bootstrap)) as { ensureBuild: (o: { distDir: string; databaseUrl: string }) => void };
   build({ distDir: DIST, databaseUrl: DB_URL });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(): Promise<{ base: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: DIST, DATABASE_URL: DB_URL, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: "ignore",
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) return { base, proc };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the server did not start");
 }
 
 /** The addresses to visit, drawn from the database. */
@@ -181,7 +151,8 @@ async function main(): Promise<void> {
     ["api", pick(a.api)],
     ["mix", mix],
   ];
-  const { base, proc } = await startServer();
+  const server = await startNextServer({ distDir: DIST, databaseUrl: DB_URL });
+  const { base } = server;
   const rows: Row[] = [];
   try {
     // Warm up: every search word once, a few hundred articles (a server is judged warm).
@@ -195,7 +166,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    process.kill(-proc.pid!, "SIGTERM");
+    server.stop();
   }
   console.log(`\n${ISSUES} issues, ${DURATION} s per target, this machine (${os.cpus().length} cores)\n`);
   console.log("target    conns   req/s  ×ceiling    p50 ms    p99 ms  errors  timeouts  non-2xx");

@@ -1,9 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { startNextServer, type NextServer } from "../../scripts/lib/next-server";
 import { accounts, signIn } from "./support/desk";
 
 /**
@@ -18,39 +18,13 @@ const ROOT = process.cwd();
 // Each project its own day, newer than the sample edition so the home page shows it.
 const dayOf = (project: string) => (project === "phone" ? "2026-06-19" : "2026-06-18");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function dbUrl(): string {
   return `file:${path.join(ROOT, "data", "tmp", `e2e-${process.env.E2E_PORT}.db`)}`;
 }
 
 /** A second `next start` over the same build and database. */
-async function startSecondServer(): Promise<{ base: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e", DATABASE_URL: dbUrl(), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) return { base, proc };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  process.kill(-proc.pid!, "SIGTERM");
-  throw new Error("the second server did not start");
+function startSecondServer(): Promise<NextServer> {
+  return startNextServer({ distDir: process.env.E2E_DIST_DIR || ".next-e2e", databaseUrl: dbUrl() });
 }
 
 /** `npm run ingest -- <page> --publish` as a newsroom runs it beside the site: no token, no site URL. */
@@ -105,6 +79,6 @@ test("a change made anywhere reaches every server's caches at once", async ({ pa
     await expect(form.getByRole("status")).toContainText("已撤回");
     for (const base of servers) expect(await readerView(request, base, date), base).toEqual(absent);
   } finally {
-    process.kill(-second.proc.pid!, "SIGTERM");
+    second.stop();
   }
 });

@@ -28,8 +28,6 @@ const ROUTES = [
 ];
 
 test.describe("security headers", () => {
-  test.skip(({ isMobile }) => isMobile, "headers do not depend on the device");
-
   for (const url of ROUTES) {
     test(`should send them on ${url}`, async ({ request }) => {
       const res = await request.get(url, { maxRedirects: 0 });
