@@ -84,5 +84,14 @@ function enhanceReaderPage(cfg: { key: string; scales: number[]; words: (q: stri
   }
 }
 
-/** The script's text: the function above, called with the site's settings and its query-word splitter. */
-export const READER_PAGE_SCRIPT = `(${enhanceReaderPage.toString()})({key:${JSON.stringify(READER_SCALE_KEY)},scales:${JSON.stringify(READER_SCALES)},words:${highlightWords.toString()}});`;
+/**
+ * Further enhancements, one self-contained function per file in ./islands/ (same rule: only
+ * browser globals, no imports inside the body). Each is called once with no argument, after the
+ * one above, and must do nothing on a page that lacks its elements.
+ */
+const MORE_ISLANDS: (() => void)[] = [];
+
+/** The script's text: the function above, called with the site's settings and its query-word splitter, then the others. */
+export const READER_PAGE_SCRIPT =
+  `(${enhanceReaderPage.toString()})({key:${JSON.stringify(READER_SCALE_KEY)},scales:${JSON.stringify(READER_SCALES)},words:${highlightWords.toString()}});` +
+  MORE_ISLANDS.map((f) => `(${f.toString()})();`).join("");
