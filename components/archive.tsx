@@ -1,3 +1,4 @@
+import { IssueDatePicker } from "@/components/issue-search-form";
 import type { IssueSummary } from "@/lib/db/issues";
 import { formatIssueDate } from "@/lib/site/format";
 
@@ -8,7 +9,20 @@ const shift = (y: number, m: number, d: number) => {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`;
 };
 
-/** The archive (往期回顾): a month calendar whose dates with an issue are links, and a plain list for screen readers. */
+/** A step the calendar cannot take (before the first month or after the last): visibly disabled, not focusable. */
+function DisabledStep({ children }: { children: string }) {
+  return (
+    <a role="link" aria-disabled="true" className="nav-step-plain">
+      {children}
+    </a>
+  );
+}
+
+/**
+ * The archive (往期回顾): a month calendar whose dates with an issue are links, and a plain list for
+ * screen readers. Every month from the first issue's to the last's has its calendar, an empty
+ * month saying so; the steps never lead outside those months.
+ */
 export function ArchiveMain({ issues, month, range }: { issues: IssueSummary[]; month: string; range: { oldest: string; newest: string } }) {
   const dates = new Set(issues.map((i) => i.date));
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -18,28 +32,81 @@ export function ArchiveMain({ issues, month, range }: { issues: IssueSummary[]; 
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   const monthIssues = issues.filter((i) => i.date.startsWith(month));
-  // Links stay within the months that have issues; a year back or ahead stops at the first or last one.
-  const within = (target: string) => (target < range.oldest ? range.oldest : target > range.newest ? range.newest : target);
-  const step = (label: string, d: number) => {
-    const target = within(shift(y, m, d));
-    return target === month ? <span className="text-muted">{label}</span> : <a href={`/issues?month=${target}`}>{label}</a>;
+  const monthStep = (d: -1 | 1) => {
+    const word = d < 0 ? "上个月" : "下个月";
+    const target = shift(y, m, d);
+    return target < range.oldest || target > range.newest ? (
+      <DisabledStep>{word}</DisabledStep>
+    ) : (
+      <a href={`/issues?month=${target}`} className="nav-step-plain">
+        {word}
+      </a>
+    );
   };
+  // A year back or ahead names the year it goes to, and lands on the same month or, in the first or
+  // last year, the nearest month that has a calendar — so it never stays in this year or leaves the archive.
+  const yearStep = (d: -1 | 1) => {
+    const word = d < 0 ? "上一年" : "下一年";
+    const year = y + d;
+    if (year < Number(range.oldest.slice(0, 4)) || year > Number(range.newest.slice(0, 4))) return <DisabledStep>{word}</DisabledStep>;
+    const same = `${year}-${pad(m)}`;
+    const target = same < range.oldest ? range.oldest : same > range.newest ? range.newest : same;
+    return (
+      <a href={`/issues?month=${target}`} className="nav-step-plain">
+        {`${word}(${year}年)`}
+      </a>
+    );
+  };
+  // Around an empty month: the issues just before and after it (the list is newest first).
+  const before = issues.find((i) => i.date.slice(0, 7) < month);
+  const after = issues.filter((i) => i.date.slice(0, 7) > month).at(-1);
   return (
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-6">
-      <h1 className="mb-4 font-serif text-3xl font-bold">往期回顾</h1>
-      {/* Back on the left, ahead on the right, the month between: one line even on a 360 px phone. */}
-      <nav aria-label="月份" className="mb-3 flex items-center justify-between gap-2">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-x-6 gap-y-3">
+        <h1 className="font-serif text-3xl font-bold">往期回顾</h1>
+        <IssueDatePicker id="archive-date" />
+      </div>
+      {/* Back on the left, ahead on the right, the month between; on a phone the month takes a line above. */}
+      <nav aria-label="月份" className="mb-3 flex flex-wrap items-center justify-between gap-x-2 gap-y-2">
         <span className="flex gap-3">
-          {step("上一年", -12)}
-          {step("上个月", -1)}
+          {yearStep(-1)}
+          {monthStep(-1)}
         </span>
-        <h2 className="whitespace-nowrap text-xl font-bold" id="cal-heading">{y}年{m}月</h2>
+        <h2 className="order-first w-full whitespace-nowrap text-center text-xl font-bold sm:order-none sm:w-auto" id="cal-heading">
+          {y}年{m}月
+        </h2>
         <span className="flex gap-3">
-          {step("下个月", 1)}
-          {step("下一年", 12)}
+          {monthStep(1)}
+          {yearStep(1)}
         </span>
       </nav>
-      <table className="w-full table-fixed border-collapse text-center" aria-labelledby="cal-heading">
+      {monthIssues.length === 0 ? (
+        <p id="cal-note" className="nav-note mb-3">
+          <strong>
+            {y}年{m}月 本月无报纸
+          </strong>
+          {before || after ? (
+            <span className="block sm:ml-3 sm:inline">
+              {before ? (
+                <>
+                  之前最近的一期:<a href={`/issues/${before.date}`}>{formatIssueDate(before.date, false)}</a>
+                </>
+              ) : null}
+              {before && after ? ";" : null}
+              {after ? (
+                <>
+                  之后最近的一期:<a href={`/issues/${after.date}`}>{formatIssueDate(after.date, false)}</a>
+                </>
+              ) : null}
+            </span>
+          ) : null}
+        </p>
+      ) : (
+        <p id="cal-note" className="mb-3 text-center text-muted">
+          本月共 {monthIssues.length} 期
+        </p>
+      )}
+      <table className="w-full table-fixed border-collapse text-center" aria-labelledby="cal-heading" aria-describedby="cal-note">
         <thead>
           <tr>
             {["日", "一", "二", "三", "四", "五", "六"].map((d) => (
@@ -81,7 +148,6 @@ export function ArchiveMain({ issues, month, range }: { issues: IssueSummary[]; 
             </li>
           ))}
         </ul>
-        {monthIssues.length === 0 && issues.length > 0 ? <p className="mt-2 text-muted">本月没有出版的报纸。</p> : null}
       </section>
     </main>
   );

@@ -1,4 +1,5 @@
 import type { ArticlePage } from "@/lib/db/articles";
+import { HeadText } from "@/components/head-text";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 
 /** A `?page=` beyond the list's last page (its address answers 404, rather than an empty page to crawl). */
@@ -14,11 +15,14 @@ export function ArticleList({ data, basePath }: { data: ArticlePage; basePath: s
       <p className="mb-3 text-muted">共 {data.total} 篇</p>
       <ol className="divide-y divide-rule rounded border border-rule bg-card">
         {data.items.map((a) => (
-          <li key={a.publicId} className="px-4 py-3">
-            {a.label ? <span className="mr-2 text-sm text-accent">{a.label}</span> : null}
-            <a href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">{a.title}</a>
+          <li key={a.publicId} className="px-4 py-3 text-balance">
+            {/* The label stands above its title, as in print, so the title's lines balance on their own. */}
+            {a.label ? <span className="block text-sm text-accent">{a.label}</span> : null}
+            <a href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">
+              <HeadText text={a.title} />
+            </a>
             <span className="block text-sm text-muted">
-              {formatIssueDate(a.issueDate)} · {formatPageNumber(a.pageNumber)}
+              <span className="whitespace-nowrap">{formatIssueDate(a.issueDate)}</span> · <span className="whitespace-nowrap">{formatPageNumber(a.pageNumber)}</span>
             </span>
           </li>
         ))}

@@ -8,6 +8,23 @@ export function pageTitle(view: PageView): string {
   return `${formatIssueDate(view.issue.date, false)} ${formatPageNumber(view.page.number)}${view.page.name ? ` ${view.page.name}` : ""}`;
 }
 
+/**
+ * 上一版 / 下一版: a link, or at either end of the issue a visibly disabled one — announced as
+ * unavailable (`aria-disabled`), out of the tab order, styled by app/reader-css/page-map.css.
+ */
+function PageStep({ href, rel, end, children }: { href: string | null; rel: "prev" | "next"; end: string; children: string }) {
+  const shape = "page-step inline-block rounded border px-3 py-1 no-underline";
+  return href ? (
+    <a href={href} rel={rel} className={`${shape} border-rule bg-card hover:border-accent`}>
+      {children}
+    </a>
+  ) : (
+    <span role="link" aria-disabled="true" title={end} className={shape}>
+      {children}
+    </span>
+  );
+}
+
 /** One page of an issue: page map beside the article list, with page and issue navigation. */
 export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; headingLevel?: 1 | 2 }) {
   const { issue, page, articles, pages } = view;
@@ -25,7 +42,9 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
           {label}
         </H>
         <nav aria-label="版面导航" className="flex flex-wrap items-center gap-3 text-base">
-          {view.prevPage !== null ? <a href={`${base}/${view.prevPage}`} rel="prev">上一版</a> : <span className="text-muted">上一版</span>}
+          <PageStep href={view.prevPage !== null ? `${base}/${view.prevPage}` : null} rel="prev" end="已是第一版">
+            上一版
+          </PageStep>
           <form action="/issues/go" className="flex items-center gap-2">
             <input type="hidden" name="date" value={issue.date} />
             <label htmlFor="page-select" className="sr-only">选择版面</label>
@@ -38,7 +57,9 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
             </select>
             <button type="submit" className="rounded border border-rule px-2 py-1">转到</button>
           </form>
-          {view.nextPage !== null ? <a href={`${base}/${view.nextPage}`} rel="next">下一版</a> : <span className="text-muted">下一版</span>}
+          <PageStep href={view.nextPage !== null ? `${base}/${view.nextPage}` : null} rel="next" end="已是最后一版">
+            下一版
+          </PageStep>
         </nav>
       </div>
       {pages.length > 1 ? (
@@ -61,16 +82,18 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
           </ol>
         </nav>
       ) : null}
-      <div className="grid gap-6 md:grid-cols-[minmax(0,5fr)_minmax(0,4fr)]">
+      {/* `data-page-map`: the page script ties each title of the list to its block of the map (lib/site/html/islands/page-map.ts). */}
+      <div className="grid gap-6 md:grid-cols-[minmax(0,5fr)_minmax(0,4fr)]" data-page-map="">
         <section aria-labelledby="map-heading">
-          <h2 id="map-heading" className="mb-2 text-lg font-bold">版面图</h2>
-          <PageMap articles={articles} pageLabel={label} />
+          <h2 id="map-heading" className="text-lg font-bold">版面示意图</h2>
+          <p id="map-note" className="mb-2 text-sm text-muted">按各篇字数示意排布,并非报纸原版版面;点击稿件块阅读全文。</p>
+          <PageMap articles={articles} ads={view.ads} pageLabel={label} describedBy="map-note" />
         </section>
         <section aria-labelledby="list-heading">
           <h2 id="list-heading" className="mb-2 text-lg font-bold">标题导航</h2>
           <ol className="divide-y divide-rule rounded border border-rule bg-card">
             {articles.map((a) => (
-              <li key={a.publicId} className="px-4 py-3">
+              <li key={a.publicId} data-map-ref={a.publicId} className="page-map-item px-4 py-3">
                 {a.label ? <p className="text-sm text-muted">{a.label}</p> : null}
                 {a.kicker ? <p className="text-sm text-muted">{a.kicker}</p> : null}
                 <a href={`/articles/${a.publicId}`} className="font-serif text-lg font-bold hover:text-accent">

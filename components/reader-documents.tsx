@@ -3,7 +3,7 @@ import { type Page, renderPage } from "@/components/document";
 import { IssueOverview } from "@/components/issue-overview";
 import { PageViewSection, pageTitle } from "@/components/page-view";
 import type { ArticleView } from "@/lib/db/articles";
-import type { IssueView } from "@/lib/db/issues";
+import type { IssueOverviewView } from "@/lib/db/issues";
 import type { PageView } from "@/lib/db/pages";
 import { formatIssueDate } from "@/lib/site/format";
 
@@ -13,8 +13,12 @@ import { formatIssueDate } from "@/lib/site/format";
  * components and renderer as the page readers will get.
  */
 
-export function issueDocumentOf(issue: IssueView): Promise<Page> {
-  return renderPage({ title: formatIssueDate(issue.date), canonical: `/issues/${issue.date}` }, <IssueOverview issue={issue} />);
+/** `note`: why the reader was given this issue instead of the day asked for (that copy is not indexed). */
+export function issueDocumentOf(issue: IssueOverviewView, note?: string | null): Promise<Page> {
+  return renderPage(
+    { title: formatIssueDate(issue.date), canonical: `/issues/${issue.date}`, ...(note ? { robots: "noindex" } : {}) },
+    <IssueOverview issue={issue} note={note} />,
+  );
 }
 
 export function pageDocumentOf(view: PageView): Promise<Page> {

@@ -5,11 +5,16 @@
  */
 import { applyMigrations, sqlitePathFromUrl } from "../lib/db/migrations";
 import { openSqlite } from "../lib/db/sqlite";
-import { DEFAULT_DATABASE_URL } from "../lib/env-defaults";
+import { readEnv } from "../lib/env-schema";
 import { ensureSearchIndex } from "../lib/search/indexer";
 import { convertLegacyCorrections } from "../lib/import/legacy-corrections";
 
-const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const envResult = readEnv(process.env);
+if (!envResult.ok) {
+  console.error(`db:migrate: invalid environment: ${envResult.problems.join("; ")}`);
+  process.exit(2);
+}
+const url = envResult.env.DATABASE_URL;
 try {
   const applied = await applyMigrations(sqlitePathFromUrl(url));
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");

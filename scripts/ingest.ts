@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { sqlitePathFromUrl } from "../lib/db/sqlite-path";
 import { openSqlite, type SqliteDb } from "../lib/db/sqlite";
-import { DEFAULT_DATABASE_URL } from "../lib/env-defaults";
+import { readEnv } from "../lib/env-schema";
 import { formatSummary } from "../lib/import/format-report";
 import { ImportError, importEdition, readInputs, type ImportReport } from "../lib/import/index";
 import { createProgressBar } from "../lib/import/progress";
@@ -49,10 +49,6 @@ const argsSchema = z
     message: "--page names one page: give exactly one file with it",
     path: ["page"],
   });
-
-const envSchema = z.object({
-  DATABASE_URL: z.string().regex(/^file:.+/, "must be a SQLite file URL such as file:./data/edition.db").default(DEFAULT_DATABASE_URL),
-});
 
 type Args = z.infer<typeof argsSchema>;
 
@@ -113,12 +109,12 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const envResult = envSchema.safeParse(process.env);
-  if (!envResult.success) {
-    console.error(`ingest: invalid environment: ${envResult.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const envResult = readEnv(process.env);
+  if (!envResult.ok) {
+    console.error(`ingest: invalid environment: ${envResult.problems.join("; ")}`);
     return 2;
   }
-  const env = envResult.data;
+  const env = envResult.env;
   const { json } = args;
 
   let report: ImportReport;

@@ -1,8 +1,8 @@
 /** `npm run setup` (and `npm run dev`): everything `npm start` does before serving. */
-import { ensureBuild, ensureDependencies, ensurePrismaClient, ensureSiteCss, importSample, migrate, runMain } from "./lib/bootstrap.mjs";
+import { databaseUrlFromEnv, ensureBuild, ensureDependencies, ensurePrismaClient, ensureSiteCss, importSample, migrate, runMain } from "./lib/bootstrap.mjs";
 
 await runMain("setup", async () => {
-  const databaseUrl = process.env.DATABASE_URL || "file:./data/edition.db";
+  const databaseUrl = databaseUrlFromEnv();
   ensureDependencies();
   ensurePrismaClient();
   ensureSiteCss();

@@ -9,6 +9,7 @@ import net from "node:net";
 import {
   ROOT,
   StepError,
+  databaseUrlFromEnv,
   ensureBuild,
   ensureDependencies,
   ensureFirstChief,
@@ -18,8 +19,6 @@ import {
   runMain,
   step,
 } from "./lib/bootstrap.mjs";
-
-const DEFAULT_DATABASE_URL = "file:./data/edition.db";
 
 /** Fails early and clearly when another process (often an earlier `npm start`) holds the port. */
 async function assertPortFree(port) {
@@ -37,7 +36,7 @@ async function assertPortFree(port) {
 }
 
 await runMain("npm start", async () => {
-  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const databaseUrl = databaseUrlFromEnv();
   const port = process.env.PORT || "3000";
   await assertPortFree(port);
   ensureDependencies();

@@ -1,6 +1,6 @@
 /**
- * `npm test`: install what is missing (npm packages, Debian's Chromium and CJK fonts), then run the
- * unit tests (vitest) and the browser tests (Playwright against a production build on a free port
+ * `npm test`: install what is missing (npm packages, Debian's Chromium and CJK fonts), then check
+ * types and the module map (scripts/check-modules.mjs), run the unit tests (vitest) and the browser tests (Playwright against a production build on a free port
  * with its own throw-away database). Exits non-zero if any step or test fails.
  */
 import fs from "node:fs";
@@ -41,6 +41,8 @@ await runMain("npm test", async () => {
   ensureBrowser();
   ensurePrismaClient();
   ensureSiteCss();
+  step("Types and module map (npm run check)");
+  run("node", ["scripts/check-modules.mjs"], { what: "npm run check" });
   step("Unit tests (vitest)");
   run("npx", ["vitest", "run"], { what: "vitest" });
   step("Browser tests (Playwright, Debian Chromium)");

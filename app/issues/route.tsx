@@ -5,7 +5,10 @@ import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { listPublishedIssues } from "@/lib/db/issues";
 import { monthParam } from "@/lib/validations/params";
 
-/** GET /issues[?month=YYYY-MM]: the archive (往期回顾), a month calendar and the list of every issue. */
+/**
+ * GET /issues[?month=YYYY-MM]: the archive (往期回顾), a month calendar and the list of every issue.
+ * Every month from the first issue's to the last's has its calendar (an empty one says so).
+ */
 export async function GET(request: Request) {
   const raw = new URL(request.url).searchParams.get("month");
   const month = raw === null ? null : monthParam.safeParse(raw);

@@ -1,8 +1,9 @@
 import { type Page, renderPage, serveDocument } from "@/components/document";
-import { listDepartmentOptions, searchPublished } from "@/lib/db/search";
+import { listFilterOptions, searchPublished } from "@/lib/db/search";
+import { formFacets } from "@/lib/search/filter-options";
 import type { SearchResponse } from "@/lib/search/query";
 import { SEARCH_RETRY_AFTER, SearchBusy, searchGate } from "@/lib/site/search-gate";
-import { searchParamsSchema, type SearchQuery } from "@/lib/validations/search";
+import { cutQuery, searchParamsSchema, type SearchQuery } from "@/lib/validations/search";
 import { SearchForm } from "./search-form";
 import { searchHref } from "./search-href";
 import { SearchResults } from "./search-results";
@@ -10,12 +11,15 @@ import { SearchResults } from "./search-results";
 /**
  * GET /search?q=&department=&category=&from=&to=&sort=&page=: the search page, a plain GET form
  * (it works without JavaScript) over the results. Rendered per request: queries are endless and
- * answering one is fast (lib/search).
+ * answering one is fast (lib/search). A query over the length limit is cut to it and searched, with
+ * a note (GET /api/search answers 400 instead: lib/validations/search.ts cutQuery).
  */
 export async function GET(request: Request) {
   // The first value of each parameter (a repeated parameter keeps its first).
   const raw: Record<string, string> = {};
   for (const [k, v] of new URL(request.url).searchParams) raw[k] ??= v;
+  const cut = cutQuery(raw.q ?? "");
+  if (raw.q !== undefined) raw.q = cut.q;
   const parsed = searchParamsSchema.safeParse(raw);
   let busy = false;
   const response = await serveDocument(request, async () => {
@@ -32,11 +36,20 @@ export async function GET(request: Request) {
         busy = true;
       }
     }
+    // With results to show, the filters fold on a phone; without (or when only a filter can start
+    // the search: exclusions alone) they are what the page has to offer.
+    const unfold = !res || Boolean(res.excludedOnly?.length);
     return renderPage(
       { title: q.q.trim() ? `检索:${q.q.trim()}` : "检索", ...indexing(q, res) },
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <h1 className="mb-4 font-serif text-3xl font-bold">检索</h1>
-        <SearchForm q={q} departments={await listDepartmentOptions()} department={res?.department?.name ?? q.department} />
+        <SearchForm
+          q={q}
+          {...offered(res, await listFilterOptions())}
+          department={res?.department?.name ?? q.department}
+          cut={cut.cut}
+          open={unfold}
+        />
         {error ? (
           <p role="alert" className="mt-4 text-accent">
             {error}
@@ -57,6 +70,12 @@ export async function GET(request: Request) {
   });
   if (busy) response.headers.set("retry-after", String(SEARCH_RETRY_AFTER));
   return response;
+}
+
+/** The options of the form's selects (lib/search/filter-options.ts). */
+function offered(res: SearchResponse | null, published: Awaited<ReturnType<typeof listFilterOptions>>) {
+  const facets = formFacets(res, published);
+  return { departments: facets.department.map((d) => ({ name: d.value, count: d.count })), categories: facets.category };
 }
 
 function withoutBadParams(raw: Record<string, string>, issues: readonly { path: readonly PropertyKey[] }[]): SearchQuery {

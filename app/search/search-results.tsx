@@ -1,3 +1,4 @@
+import { categoryLabel, offeredValues, wholeYear } from "@/lib/search/filter-options";
 import { highlightHtml } from "@/lib/search/highlight";
 import { MAX_TERMS } from "@/lib/search/query-parser";
 import type { SearchResponse, SearchResult } from "@/lib/search/query";
@@ -34,6 +35,16 @@ function ResultItem({ r, query }: { r: SearchResult; query: string }) {
 
 function NoResults({ q, res }: { q: SearchQuery; res: SearchResponse }) {
   const suggested = res.suggestions.departments;
+  if (res.excludedOnly?.length) {
+    return (
+      <div className="rounded border border-rule bg-card p-4">
+        <p>
+          只有排除词({res.excludedOnly.join(" ")})时无法检索,请再输入至少一个要查找的词。
+        </p>
+        <p className="mt-2">也可以只选择部门、分类或日期,再用排除词去掉不要的稿件(如“仲裁 -税务”)。</p>
+      </div>
+    );
+  }
   return (
     <div className="rounded border border-rule bg-card p-4">
       {res.unknownDepartment ? (
@@ -110,33 +121,46 @@ function Pagination({ q, page, pageCount }: { q: SearchQuery; page: number; page
 }
 
 const FACETS = [
-  { key: "category", title: "分类" },
-  { key: "department", title: "部门" },
-  { key: "year", title: "年份" },
+  { key: "category", title: "分类", label: categoryLabel },
+  { key: "department", title: "部门", label: (v: string) => v },
+  { key: "year", title: "年份", label: (v: string) => `${v}年` },
 ] as const;
 
-/** Counts over the whole result set, each a link that narrows the search. */
+/** Links a long list of departments stops at (the form's select offers every one). */
+const DEPARTMENT_FACETS = 30;
+
+type FacetKey = (typeof FACETS)[number]["key"];
+
+/**
+ * The values of each filter that give results, with what choosing each would give, as links that
+ * narrow (or switch) the search; the chosen value is kept, even without results, to be removed.
+ */
 function Facets({ q, res }: { q: SearchQuery; res: SearchResponse }) {
-  const yearOf = q.from && q.to && q.from.slice(0, 4) === q.to.slice(0, 4) && q.from.endsWith("-01-01") && q.to.endsWith("-12-31") ? q.from.slice(0, 4) : null;
-  const active = { category: q.category, department: res.department?.name, year: yearOf };
-  const narrow = (key: (typeof FACETS)[number]["key"], value: string) =>
-    key === "year" ? searchHref(q, { from: `${value}-01-01`, to: `${value}-12-31` }) : searchHref(q, { [key]: value });
-  const clear = (key: (typeof FACETS)[number]["key"]) => (key === "year" ? searchHref(q, { from: undefined, to: undefined }) : searchHref(q, { [key]: undefined }));
+  const active: Record<FacetKey, string | null | undefined> = { category: q.category, department: res.department?.name, year: wholeYear(q) };
+  const narrow = (key: FacetKey, value: string) => (key === "year" ? searchHref(q, { from: `${value}-01-01`, to: `${value}-12-31` }) : searchHref(q, { [key]: value }));
+  const clear = (key: FacetKey) => (key === "year" ? searchHref(q, { from: undefined, to: undefined }) : searchHref(q, { [key]: undefined }));
+  // Any date range can be removed here, not only a whole year the year links set.
+  const filtered: Record<FacetKey, boolean> = { category: Boolean(q.category), department: Boolean(res.department), year: Boolean(q.from || q.to) };
+  const lists = FACETS.map((f) => ({
+    ...f,
+    values: offeredValues(res.facets[f.key], active[f.key], f.label, f.key === "department" ? DEPARTMENT_FACETS : Infinity),
+  })).filter((f) => f.values.length || filtered[f.key]);
+  if (!lists.length) return null;
   return (
-    <section aria-label="筛选" className="space-y-5">
-      {FACETS.map(({ key, title }) =>
-        res.facets[key].length ? (
-          <section key={key} aria-labelledby={`facet-${key}`}>
-            <h2 id={`facet-${key}`} className="mb-1 font-bold">
-              {title}
-              {active[key] ? (
-                <a href={clear(key)} className="ml-2 text-sm font-normal">
-                  (不限{title})
-                </a>
-              ) : null}
-            </h2>
+    <section aria-label="缩小范围" className="space-y-5">
+      {lists.map(({ key, title, values }) => (
+        <section key={key} aria-labelledby={`facet-${key}`}>
+          <h2 id={`facet-${key}`} className="mb-1 font-bold">
+            {title}
+            {filtered[key] ? (
+              <a href={clear(key)} className="ml-2 text-sm font-normal">
+                (不限{title})
+              </a>
+            ) : null}
+          </h2>
+          {values.length ? (
             <ul className="space-y-1">
-              {res.facets[key].map((f) => (
+              {values.map((f) => (
                 <li key={f.value}>
                   {active[key] === f.value ? (
                     <span aria-current="true" className="font-bold">
@@ -149,9 +173,9 @@ function Facets({ q, res }: { q: SearchQuery; res: SearchResponse }) {
                 </li>
               ))}
             </ul>
-          </section>
-        ) : null,
-      )}
+          ) : null}
+        </section>
+      ))}
     </section>
   );
 }
@@ -210,14 +234,17 @@ export function SearchResults({ q, res }: { q: SearchQuery; res: SearchResponse 
         ) : null}
         <Notices q={q} res={res} />
         {res.total === 0 ? <NoResults q={q} res={res} /> : null}
-        <ol className="space-y-4">
-          {res.results.map((r) => (
-            <ResultItem key={r.publicId} r={r} query={q.q} />
-          ))}
-        </ol>
+        {/* Marks in ink: a label's accent and a kicker's grey are too light on the mark colour in dark mode. */}
+        {res.results.length ? (
+          <ol className="space-y-4 [&_mark]:text-ink">
+            {res.results.map((r) => (
+              <ResultItem key={r.publicId} r={r} query={q.q} />
+            ))}
+          </ol>
+        ) : null}
         <Pagination q={q} page={res.page} pageCount={res.pageCount} />
       </section>
-      {res.total > 0 ? <Facets q={q} res={res} /> : null}
+      <Facets q={q} res={res} />
     </div>
   );
 }

@@ -3,7 +3,12 @@ import { cacheLife, cacheTag } from "next/cache";
 import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
 import { PUBLISHED_ARTICLE, PUBLISHED_ISSUE, READER_SCOPE, type Scope } from "@/lib/db/issues";
+import { pageMapSelect, type PageMapView, toPageMapView } from "@/lib/db/pages";
+import { sourceLines } from "@/lib/corrections";
+import { reviewEditKeys, reviewedKeysOf, settleReviewedGaps } from "@/lib/corrections/gaps";
+import { bylineLinesOf, printedTitles } from "@/lib/parser/printed-titles";
 import type { Block } from "@/lib/parser/types";
+import { issueDateOfPublicId } from "@/lib/public-id";
 
 /** Reader queries about articles (稿件). Only published articles are ever returned; every read is cached and tagged. */
 
@@ -41,7 +46,8 @@ export interface ArticleView {
   blocks: Block[];
   plainText: string;
   charCount: number;
-  bylines: { name: string; role: string }[];
+  /** `printed`: the staff title printed before the name ("本报记者"), where it says more than the role. */
+  bylines: { name: string; role: string; printed?: string }[];
   departments: { name: string; slug: string; kind: string }[];
   /** The article before / after this one in the issue's reading order (page, then order on the page). */
   prev: ArticleLink | null;
@@ -51,6 +57,8 @@ export interface ArticleView {
   updatedAt: Date;
   /** When an editor's correction changed it after publication (更正), or null. */
   correctedAt: Date | null;
+  /** Its page as the page map draws it, for the small map of where the article stands. */
+  pageMap: PageMapView;
 }
 
 export interface ArticlePage {
@@ -67,20 +75,18 @@ const listSelect = { publicId: true, title: true, label: true, subtitle: true, i
 const NEWEST_FIRST = [{ issueDate: "desc" }, { pageNumber: "asc" }, { order: "asc" }] as const;
 export const LIST_PAGE_SIZE = 20;
 
-/** "20260408-01-03" → "2026-04-08" (the public id starts with the issue date). */
-function issueDateOf(publicId: string): string {
-  return `${publicId.slice(0, 4)}-${publicId.slice(4, 6)}-${publicId.slice(6, 8)}`;
-}
-
 export type ArticleCore = Omit<ArticleView, "related"> & { departmentIds: number[] };
 
 /** The article and its neighbours in its issue: changes only when that issue is republished. */
 async function readArticle(publicId: string): Promise<ArticleCore | null> {
   "use cache";
   cacheLife("hours");
-  cacheTag(READER_TAG, issueTag(issueDateOf(publicId)), articleTag(publicId));
+  cacheTag(READER_TAG, issueTag(issueDateOfPublicId(publicId)), articleTag(publicId));
   return loadArticle(publicId, READER_SCOPE);
 }
+
+/** Warnings marked reviewed through the edit log (review-warning edits that still fit the page). */
+const REVIEW_EDITS = { where: { state: "active", staleReason: null, edit: { contains: '"review-warning"' } }, select: { edit: true } } as const;
 
 /** An article and its neighbours as `scope` sees them (uncached: see readArticle). */
 export async function loadArticle(publicId: string, scope: Scope): Promise<ArticleCore | null> {
@@ -88,12 +94,15 @@ export async function loadArticle(publicId: string, scope: Scope): Promise<Artic
     where: { publicId, ...scope.article },
     include: {
       issue: { select: { number: true } },
-      page: { select: { name: true } },
+      page: { select: { name: true, rawText: true, reviewedWarnings: true, edits: REVIEW_EDITS, ...pageMapSelect(scope) } },
       bylines: { orderBy: { order: "asc" }, include: { person: { select: { name: true } } } },
       departments: { orderBy: { rank: "asc" }, include: { department: { select: { name: true, slug: true, kind: true } } } },
     },
   });
   if (!a) return null;
+  const blocks = JSON.parse(a.blocks) as Block[];
+  const bylines = a.bylines.map((b) => ({ name: b.person.name, role: b.role }));
+  const printed = printedTitles(bylineLinesOf(sourceLines(a.page.rawText), a.anchorLine, blocks.flatMap((b) => b.sourceLines)), bylines);
   // Reading order across the issue: page number, then order on the page.
   const neighbour = { publicId: true, title: true, pageNumber: true } as const;
   const [prev, next] = await Promise.all([
@@ -122,16 +131,18 @@ export async function loadArticle(publicId: string, scope: Scope): Promise<Artic
     datelineDate: a.datelineDate,
     category: a.category,
     categoryEvidence: JSON.parse(a.categoryEvidence) as string[],
-    blocks: JSON.parse(a.blocks) as Block[],
+    // Gaps an editor accepted (the warning marked reviewed) are no longer shown as gaps (lib/corrections/gaps.ts).
+    blocks: settleReviewedGaps(blocks, [...reviewedKeysOf(a.page.reviewedWarnings), ...reviewEditKeys(a.page.edits.map((e) => e.edit))]),
     plainText: a.plainText,
     charCount: a.charCount,
-    bylines: a.bylines.map((b) => ({ name: b.person.name, role: b.role })),
+    bylines: bylines.map((b, i) => (printed[i] ? { ...b, printed: printed[i] } : b)),
     departments: a.departments.map((d) => d.department),
     departmentIds: a.departments.map((d) => d.departmentId),
     prev,
     next,
     updatedAt: a.updatedAt,
     correctedAt: a.correctedAt,
+    pageMap: toPageMapView(a.page),
   };
 }
 
@@ -165,7 +176,7 @@ export async function listRelatedArticles(publicId: string, departmentIds: numbe
 export async function getArticleRedirect(publicId: string): Promise<string | null> {
   "use cache";
   cacheLife("hours");
-  cacheTag(READER_TAG, issueTag(issueDateOf(publicId)), articleTag(publicId));
+  cacheTag(READER_TAG, issueTag(issueDateOfPublicId(publicId)), articleTag(publicId));
   const row = await db.articleRedirect.findUnique({ where: { fromPublicId: publicId }, select: { toPublicId: true } });
   if (!row) return null;
   // Only to an article readers may see: a draft's addresses stay unknown (404).

@@ -1,6 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { IssueAddresses } from "@/lib/site/purge";
+
+/** An issue's own reader addresses: what a shared cache must drop when the issue changes. */
+export interface IssueAddresses {
+  date: string;
+  pages: number[];
+  articles: string[];
+}
 
 /** The CacheTagEvent log (prisma/schema.prisma), read by the purge hook's runner. */
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { cacheTagEvent, tagsToRevalidate } from "@/lib/db/cache-tags";
+import { cacheTagEvent, issueTag, tagsToRevalidate } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyEdits, type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";
@@ -217,8 +217,15 @@ function legacyNotes(row: { unconverted: string | null; correctedBy: string | nu
 
 /** Replaces a page's reviewed-warning marks (the caller merges). */
 export async function writeReviewMarks(date: string, number: number, json: string): Promise<boolean> {
-  const res = await db.page.updateMany({ where: { number, issue: { date } }, data: { reviewedWarnings: json } });
-  return res.count > 0;
+  return db.$transaction(async (tx) => {
+    const res = await tx.page.updateMany({ where: { number, issue: { date } }, data: { reviewedWarnings: json } });
+    // A gap an editor reviewed is no longer marked in the reader's article (lib/corrections/gaps.ts), so a
+    // published issue's cached documents are read again.
+    if (res.count > 0 && (await tx.issue.count({ where: { date, status: "published" } })) > 0) {
+      await tx.cacheTagEvent.create({ data: cacheTagEvent([issueTag(date)]) });
+    }
+    return res.count > 0;
+  });
 }
 
 /** The issue's preview token, made on first use: 128 random bits, so the address cannot be guessed. */

@@ -2,6 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
 import { db } from "@/lib/db/client";
+import { chooseNearest, type NearestIssue } from "@/lib/site/issue-dates";
 
 /**
  * Reader queries about issues (期). Only published issues, and of those only the pages an editor
@@ -42,6 +43,9 @@ export interface IssueNeighbours {
   prevIssue: string | null;
   nextIssue: string | null;
 }
+
+/** An issue with the published issues either side (the issue page: 上一期 / 下一期). */
+export type IssueOverviewView = IssueView & IssueNeighbours;
 
 /** Editors can hold a page back from a published issue; readers never see such a page. */
 export const PUBLISHED_PAGE = { status: "published" } as const;
@@ -127,6 +131,26 @@ export async function getIssueNeighbours(date: string): Promise<IssueNeighbours>
     db.issue.findFirst({ where: { ...PUBLISHED_ISSUE, date: { gt: date } }, orderBy: { date: "asc" }, select: { date: true } }),
   ]);
   return { prevIssue: prev?.date ?? null, nextIssue: next?.date ?? null };
+}
+
+/** A published issue with its neighbouring issues, or null. */
+export async function getIssueOverview(date: string): Promise<IssueOverviewView | null> {
+  const [issue, neighbours] = await Promise.all([getIssue(date), getIssueNeighbours(date)]);
+  return issue ? { ...issue, ...neighbours } : null;
+}
+
+/**
+ * The published issue a date leads to (the date picker, /issues/go): that day's, or the nearest
+ * either side (ties: the earlier; see chooseNearest), with the issues either side; null while
+ * nothing is published. Not cached: it is asked with any date a reader types, and a cache entry
+ * per typed date would crowd out the pages; two lookups on the date index cost less.
+ */
+export async function findNearestIssue(date: string): Promise<NearestIssue | null> {
+  const [onOrBefore, onOrAfter] = await Promise.all([
+    db.issue.findFirst({ where: { ...PUBLISHED_ISSUE, date: { lte: date } }, orderBy: { date: "desc" }, select: { date: true } }),
+    db.issue.findFirst({ where: { ...PUBLISHED_ISSUE, date: { gte: date } }, orderBy: { date: "asc" }, select: { date: true } }),
+  ]);
+  return chooseNearest(date, onOrBefore?.date ?? null, onOrAfter?.date ?? null);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { listRelatedArticles, loadArticle, type ArticleView } from "@/lib/db/articles";
-import { getIssueNeighbours, loadIssue, PREVIEW_SCOPE, type IssueView } from "@/lib/db/issues";
+import { getIssueNeighbours, loadIssue, PREVIEW_SCOPE, type IssueOverviewView } from "@/lib/db/issues";
 import { loadPage, type PageView } from "@/lib/db/pages";
 
 /**
@@ -10,8 +10,9 @@ import { loadPage, type PageView } from "@/lib/db/pages";
  * outside the issue (neighbouring issues, related articles) is the published site's.
  */
 
-export function previewIssue(date: string): Promise<IssueView | null> {
-  return loadIssue(date, PREVIEW_SCOPE);
+export async function previewIssue(date: string): Promise<IssueOverviewView | null> {
+  const [issue, neighbours] = await Promise.all([loadIssue(date, PREVIEW_SCOPE), getIssueNeighbours(date)]);
+  return issue ? { ...issue, ...neighbours } : null;
 }
 
 export async function previewPage(date: string, number: number): Promise<PageView | null> {

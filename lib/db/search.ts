@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 import { openSqlite, type SqliteDb } from "@/lib/db/sqlite";
 import { env } from "@/lib/env";
-import { searchArticles, type SearchParams, type SearchResponse } from "@/lib/search/query";
+import { countPublished, searchArticles, type Facet, type SearchParams, type SearchResponse } from "@/lib/search/query";
 
 // Search runs as SQL over FTS5 on a read connection of its own (the Prisma client cannot MATCH).
 const g = globalThis as unknown as { searchDb?: SqliteDb };
@@ -26,15 +26,14 @@ export async function searchPublished(params: Omit<SearchParams, "includeDrafts"
   return searchArticles(getDb(), { ...params, includeDrafts: false });
 }
 
-/** Departments with published articles, with counts, for the search form's select (one aggregate over every article: cached). */
-export async function listDepartmentOptions(): Promise<{ name: string; count: number }[]> {
+/**
+ * The categories and departments of every published article, with counts: what the search form
+ * offers before anything is searched (lib/search/query.ts countPublished; cached, as it reads every
+ * article's facts).
+ */
+export async function listFilterOptions(): Promise<{ category: Facet[]; department: Facet[] }> {
   "use cache";
   cacheLife("hours");
   cacheTag(READER_TAG, ISSUES_TAG);
-  return getDb()
-    .prepare(
-      `SELECT d.name AS name, count(*) AS count FROM Department d JOIN ArticleDepartment ad ON ad.departmentId = d.id
-       JOIN Article a ON a.id = ad.articleId WHERE a.published = 1 GROUP BY d.name ORDER BY count DESC, d.name`,
-    )
-    .all() as { name: string; count: number }[];
+  return countPublished(getDb());
 }

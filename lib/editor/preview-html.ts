@@ -1,3 +1,5 @@
+import { escapeHtml } from "@/lib/text/escape";
+
 /**
  * Turns a reader document into its preview: links into the previewed issue (its pages and
  * articles) go to the preview's own addresses, so an editor can click through the draft; a thin
@@ -18,12 +20,11 @@ export function rewritePreviewLinks(html: string, date: string, token: string): 
 }
 
 export function previewBanner(label: string, deskHref: string): string {
-  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
   return (
     `<div role="note" aria-label="预览提示" style="position:sticky;top:0;z-index:60;background:#7a1f1f;color:#fff;` +
     `font:14px/1.5 system-ui,sans-serif;padding:6px 12px;display:flex;gap:12px;flex-wrap:wrap;justify-content:space-between">` +
-    `<span><strong>预览</strong> · ${esc(label)} · 读者尚看不到未发布的内容</span>` +
-    `<a href="${esc(deskHref)}" style="color:#fff;text-decoration:underline">返回编辑部</a></div>`
+    `<span><strong>预览</strong> · ${escapeHtml(label)} · 读者尚看不到未发布的内容</span>` +
+    `<a href="${escapeHtml(deskHref)}" style="color:#fff;text-decoration:underline">返回编辑部</a></div>`
   );
 }
 

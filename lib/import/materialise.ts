@@ -3,15 +3,9 @@
  * counts. No database here, so the editors' save path can build the same rows from a corrected page.
  */
 import iconv from "iconv-lite";
+import { formatPublicId } from "@/lib/public-id";
 import type { Byline, ParsedArticle, ParsedPage } from "@/lib/parser/types";
 
-/**
- * The stable public id of an article: `YYYYMMDD-PP-NN` (issue date, page, 1-based order on the
- * page). Re-importing the same page gives the same ids, so links and citations keep working.
- */
-export function formatPublicId(issueDate: string, pageNumber: number, order: number): string {
-  return `${issueDate.replaceAll("-", "")}-${String(pageNumber).padStart(2, "0")}-${String(order).padStart(2, "0")}`;
-}
 
 /** An article as the store keeps it (JSON columns already serialised). */
 export interface ArticleRecord {

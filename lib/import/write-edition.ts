@@ -9,7 +9,8 @@ import type { SqliteDb } from "@/lib/db/sqlite";
 import { anchorLine, applyEdits, type EditOutcome } from "@/lib/corrections";
 import type { Edit } from "@/lib/corrections";
 import type { ParsedPage } from "@/lib/parser/types";
-import { formatPublicId, toArticleRecords } from "./materialise";
+import { formatPublicId } from "@/lib/public-id";
+import { toArticleRecords } from "./materialise";
 
 /** The search index as the import sees it (lib/search/indexer.ts). */
 export interface SearchIndexer {

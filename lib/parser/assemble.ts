@@ -6,7 +6,7 @@
 import { parseDateline, parsePhotoCredit } from "./bylines";
 import type { Token } from "./classify";
 import { isLabelLike, isLabelNamedIn, placeLength } from "./departments";
-import { BULLETS, EDITORS_NOTE, KICKER_SHAPE, OWN_PLACE, PIECE_RUBRIC, PLACE_PREFIXES } from "./rules";
+import { BULLETS, isRubricLine, KICKER_SHAPE, opensEditorsNote, OWN_PLACE, PLACE_PREFIXES } from "./rules";
 import { endsMidClause, endsOpen, endsSentence, endsWithJump, isBareCredit, isSubheadLike, jumpAtStart, jumpLine, looksLikeCaption, startsFresh } from "./sentences";
 import type { ArticleSegment } from "./segment";
 import type { Block, Byline } from "./types";
@@ -71,7 +71,7 @@ export function readHead(heads: readonly Token[], body: readonly Token[] = []): 
     // Two short lines with no space between phrases are one headline cut in two halves, a list
     // ("节前猪肉、鸡蛋" / "价格稳中有降") being its subject rather than a kicker of its own.
     const halves = top.text.length <= SHORT_HALF && below.text.length <= SHORT_HALF && !/\s/u.test(top.text);
-    if (!endsOpen(top.text) && (below.gapBefore > 0 || (KICKER_SHAPE.test(top.text) && !halves) || opensWithSubject(below.text) || PIECE_RUBRIC.test(top.text))) {
+    if (!endsOpen(top.text) && (below.gapBefore > 0 || (KICKER_SHAPE.test(top.text) && !halves) || opensWithSubject(below.text) || isRubricLine(top.text))) {
       kicker = top.text;
       rest = [below];
     }
@@ -80,7 +80,7 @@ export function readHead(heads: readonly Token[], body: readonly Token[] = []): 
 }
 
 /** Whether a paragraph is an editor's note ("编者按:…"): the article's text, but not its lead. */
-export const isEditorsNoteText = (text: string) => EDITORS_NOTE.test(text);
+export const isEditorsNoteText = opensEditorsNote;
 
 const paragraph = (t: Token): Block => ({ type: "paragraph", text: t.text, sourceLines: [t.no], flags: [] });
 const caption = (t: Token): Block => ({ type: "caption", text: t.text, sourceLines: [t.no], flags: [] });
@@ -246,6 +246,6 @@ export function assembleArticle(seg: ArticleSegment, layout: Layout): DraftArtic
     blocks,
     headLines,
     firstLine: seg.heads[0]?.no ?? seg.body[0]?.no ?? 0,
-    rubric: seg.heads.some((t) => PIECE_RUBRIC.test(t.text)),
+    rubric: seg.heads.some((t) => isRubricLine(t.text)),
   };
 }

@@ -15,7 +15,7 @@
  */
 import type { Token } from "./classify";
 import { placeLength } from "./departments";
-import { BULLETS, isCjk, isDigit, PARALLEL_PHRASES, PIECE_RUBRIC, UNDATED_LEAD } from "./rules";
+import { BULLETS, isCjk, isDigit, isRubricLine, opensUndated, PARALLEL_PHRASES, TERM_CHAR } from "./rules";
 import { endsSentence, isHeadingLike, isSubheadLike, looksLikeCaption } from "./sentences";
 
 /**
@@ -109,26 +109,33 @@ export interface ArticleContext {
 const MAX_HEAD = 3;
 
 // ---------------------------------------------------------------------------------------------
-// Cohesion: ideograph bigrams hashed into 64K slots, two stamp tables (one per side).
+// Cohesion: ideograph bigrams hashed into 32K slots, one stamp table for both sides.
 
-/** Code unit → 1 for an ideograph that may be part of a word pair: not one too common to tell a subject by. */
-const TERM_CHAR = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) TERM_CHAR[c] = isCjk(c) ? 1 : 0;
-for (const c of "的了是在和与及等为将对把从以中也都而并其之这那有一不上下个年月日本该我他她们") TERM_CHAR[c.charCodeAt(0)] = 0;
-// 32K slots: a window on each side holds at most a thousand pairs, so few share a slot, and the
-// two stamp tables (64 KB each) stay in cache.
+// Word pairs are bigrams of TERM_CHAR ideographs (rules.ts): CJK, less the stop characters.
+// 32K slots: a window on each side holds at most a thousand pairs, so few share a slot.
 const SLOT_BITS = 15;
 const slotOf = (a: number, b: number) => Math.imul(((a << 16) | b) >>> 0, 0x9e3779b1) >>> (32 - SLOT_BITS);
-const STOP_SLOT = new Uint8Array(1 << SLOT_BITS);
-for (const w of (
+const STOP_WORDS = (
   "工作 进行 开展 推动 推进 实现 发展 提升 服务 建设 相关 通过 以及 全市 全县 全区 记者 今年 目前 持续 不断 群众 积极 有效 加强 " +
   "城市 市民 报讯 通讯 讯员 我市 全省 全国 坚持 落实 成为 已经 进一 一步 同时 表示 介绍 据悉 部门 单位 方面 情况 问题 " +
   "重要 重点 活动 领域 体系 机制 能力 水平 质量 成效 作用 举措 措施 全面 深入 不仅 更加 负责 责人 近日 以来 万元 亿元"
-).split(" ")) {
-  STOP_SLOT[slotOf(w.charCodeAt(0), w.charCodeAt(1))] = 1;
+).split(" ");
+
+/**
+ * slot → the stamp of the latest `cohesion` call that saw the pair on the side before (low 16
+ * bits) and on the side after (high 16 bits); STOP (all bits set) for the slots of stop words.
+ * Both sides and the stop list in one 128 KB table: one read per character, where three tables
+ * (a stop list and a stamp table per side) took three.
+ */
+const sides = new Int32Array(1 << SLOT_BITS);
+/** A stop word's slot. Stamps run 1…0xfffe, so no side's stamp is ever 0xffff. */
+const STOP = -1;
+const LAST_STAMP = 0xfffe;
+function resetSides(): void {
+  sides.fill(0);
+  for (const w of STOP_WORDS) sides[slotOf(w.charCodeAt(0), w.charCodeAt(1))] = STOP;
 }
-const before = new Uint16Array(1 << SLOT_BITS);
-const after = new Uint16Array(1 << SLOT_BITS);
+resetSides();
 let stamp = 0;
 
 /** Distinct bigrams marked so far on each side, and those of the second side found on the first. */
@@ -136,11 +143,8 @@ let distinctBefore = 0;
 let distinctAfter = 0;
 let shared = 0;
 
-/**
- * Marks the distinct bigrams of text[start, end) in `table` (the side before, or with `other` the
- * side after, counting those the side before has too).
- */
-function markTerms(table: Uint16Array, text: string, start: number, end: number, other: Uint16Array | null): void {
+/** Marks the distinct bigrams of text[start, end) on the side before. */
+function markBefore(text: string, start: number, end: number): void {
   let prev = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -150,13 +154,32 @@ function markTerms(table: Uint16Array, text: string, start: number, end: number,
     }
     if (prev !== 0) {
       const s = slotOf(prev, c);
-      if (STOP_SLOT[s] !== 1 && table[s] !== stamp) {
-        table[s] = stamp;
-        if (other === null) distinctBefore++;
-        else {
-          distinctAfter++;
-          if (other[s] === stamp) shared++;
-        }
+      const v = sides[s] as number;
+      if (v !== STOP && (v & 0xffff) !== stamp) {
+        sides[s] = (v & ~0xffff) | stamp;
+        distinctBefore++;
+      }
+    }
+    prev = c;
+  }
+}
+
+/** Marks the distinct bigrams of text[start, end) on the side after, counting those the side before has too. */
+function markAfter(text: string, start: number, end: number): void {
+  let prev = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (TERM_CHAR[c] !== 1) {
+      prev = 0;
+      continue;
+    }
+    if (prev !== 0) {
+      const s = slotOf(prev, c);
+      const v = sides[s] as number;
+      if (v !== STOP && v >>> 16 !== stamp) {
+        sides[s] = (stamp << 16) | (v & 0xffff);
+        distinctAfter++;
+        if ((v & 0xffff) === stamp) shared++;
       }
     }
     prev = c;
@@ -178,10 +201,9 @@ export function cohesion(
   afterFrom: number,
   afterTo: number,
 ): { similarity: number; terms: number } {
-  stamp = (stamp + 1) & 0xffff;
-  if (stamp === 0) {
-    before.fill(0);
-    after.fill(0);
+  stamp++;
+  if (stamp > LAST_STAMP) {
+    resetSides();
     stamp = 1;
   }
   distinctBefore = 0;
@@ -191,15 +213,15 @@ export function cohesion(
   for (let k = to - 1; k >= from && budget > 0; k--) {
     const t = body[k] as Token;
     if (!isRunning(t)) continue;
-    markTerms(before, t.text, Math.max(0, t.text.length - budget), t.text.length, null);
+    markBefore(t.text, Math.max(0, t.text.length - budget), t.text.length);
     budget -= t.text.length;
   }
-  if (budget > 0) markTerms(before, head, 0, head.length, null);
+  if (budget > 0) markBefore(head, 0, head.length);
   budget = COHESION.window;
   for (let k = afterFrom; k < afterTo && budget > 0; k++) {
     const t = body[k] as Token;
     if (!isRunning(t)) continue;
-    markTerms(after, t.text, 0, Math.min(t.text.length, budget), before);
+    markAfter(t.text, 0, Math.min(t.text.length, budget));
     budget -= t.text.length;
   }
   const terms = Math.min(distinctBefore, distinctAfter);
@@ -213,7 +235,7 @@ const LEAD_TIME = /^(?:[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[0-9０
 
 /** Whether a paragraph opens the way a news lead does (a date or time word, "记者从…获悉"). */
 export function opensLikeLead(text: string): boolean {
-  return LEAD_TIME.test(text) || UNDATED_LEAD.test(text);
+  return LEAD_TIME.test(text) || opensUndated(text);
 }
 
 /** Openers that refer back to what the text before named: "该中心", "他", "这一做法", "此外". */
@@ -228,7 +250,7 @@ function isCandidateLine(t: Token): boolean {
     t.gapBefore > 0 &&
     BULLETS[t.text.charCodeAt(0)] !== 1 &&
     !looksLikeCaption(t.text) &&
-    !PIECE_RUBRIC.test(t.text) &&
+    !isRubricLine(t.text) &&
     isHeadingLike(t.text)
   );
 }

@@ -5,13 +5,14 @@ import {
   LAYOUT_SPACE,
   NAME_SEPARATOR,
   NOT_A_NAME,
-  PERSON_NAME,
+  isPersonName,
   PHOTO_CREDIT,
   POSTFIX_ROLES,
   ROLE_FIRST,
   ROLE_WORDS,
   SURNAMES,
   WIRE_DATELINE,
+  mayOpenDateline,
 } from "./rules";
 import type { Byline, BylineRole } from "./types";
 
@@ -27,8 +28,11 @@ function looksLikePersonName(w: string): boolean {
   return SURNAMES.has(w.charAt(0)) || (w.length >= 3 && SURNAMES.has(w.slice(0, 2)));
 }
 
-/** A single ideograph: half of a two-character name printed with a space in it ("王 刚"). */
-const isOneIdeograph = (w: string) => w.length === 1 && PERSON_NAME.test(`${w}${w}`);
+/**
+ * A single ideograph: half of a two-character name printed with a space in it ("王 刚") — one that
+ * PERSON_NAME (isPersonName) would take doubled, i.e. one in U+4E00–U+9FFF (read directly, no regex).
+ */
+const isOneIdeograph = (w: string) => w.length === 1 && w.charCodeAt(0) >= 0x4e00 && w.charCodeAt(0) <= 0x9fff;
 
 /** The role words by their first character, in ROLE_WORDS order (so still longest first). */
 const ROLES_BY_FIRST = new Map<number, (typeof ROLE_WORDS)[number][]>();
@@ -46,17 +50,27 @@ function leadingRole(word: string): { role: BylineRole; length: number } | null 
 
 // Compiled once (a regex literal in a function body is a new object on every call).
 const COLONS = /[\uff1a:]/gu;
+/** Whether a text has a colon (full or half width), so COLONS has anything to replace. */
+const hasColon = (t: string) => t.includes("\uff1a") || t.includes(":");
 const TRAILING_PHOTO = /(?:^|[\s\uff0f/])摄$/u;
 const LEADING_SLASH = /^[\uff0f/]/u;
 
-/** Where the word after position `i` of `t` starts and ends (both `n` when there is none). */
-function nextWord(t: string, i: number): [number, number] {
+// The word after position `i` of `t` is t.slice(wordStart(t, i), wordEnd(t, wordStart(t, i)))
+// (both ends `t.length` when there is none). Two functions returning numbers rather than one
+// returning a pair: no array per word.
+/** Where the word after position `i` of `t` starts: past the separators. */
+function wordStart(t: string, i: number): number {
   const n = t.length;
   let j = i;
   while (j < n && NAME_SEPARATOR[t.charCodeAt(j)] === 1) j++;
+  return j;
+}
+/** Where the word starting at `j` ends: at the next separator. */
+function wordEnd(t: string, j: number): number {
+  const n = t.length;
   let k = j;
   while (k < n && NAME_SEPARATOR[t.charCodeAt(k)] !== 1) k++;
-  return [j, k];
+  return k;
 }
 
 /**
@@ -80,7 +94,8 @@ function combineRoles(first: BylineRole, second: BylineRole): BylineRole {
 export function parseBylineText(text: string): Byline[] | null {
   let t = text;
   if (t.length > 0 && BULLETS[t.charCodeAt(0)] === 1) t = t.slice(1);
-  t = t.replace(COLONS, " ").trim();
+  if (hasColon(t)) t = t.replace(COLONS, " ");
+  t = t.trim();
   if (t === "") return null;
   // "张三 摄" / "张三/摄": the names before a trailing 摄 are photographers.
   let trailingPhoto = false;
@@ -100,15 +115,17 @@ export function parseBylineText(text: string): Byline[] | null {
   // word that is not a name, without splitting the rest.
   const n = t.length;
   for (let i = 0; i < n; ) {
-    const [from, to] = nextWord(t, i);
+    const from = wordStart(t, i);
     if (from === n) break;
+    const to = wordEnd(t, from);
     i = to;
     let w = t.slice(from, to);
     if (BYLINE_NOISE.has(w)) continue;
     // Two-character names are often set with a space so they line up with three-character ones
     // ("本报记者 王 刚"): two single ideographs in a row are one name.
     if (isOneIdeograph(w) && !POSTFIX_ROLES.has(w)) {
-      const [j, k] = nextWord(t, i);
+      const j = wordStart(t, i);
+      const k = wordEnd(t, j);
       const next = t.slice(j, k);
       if (isOneIdeograph(next) && !leadingRole(next) && !POSTFIX_ROLES.has(next)) {
         w += next;
@@ -119,8 +136,8 @@ export function parseBylineText(text: string): Byline[] | null {
     if (credit !== undefined) {
       // After names with no role word of their own, and last or before another role word: a
       // credit for those names ("张三 李四 文/图 王五 摄影"); otherwise it opens the names after it.
-      const [j, k] = nextWord(t, i);
-      const next = t.slice(j, k);
+      const j = wordStart(t, i);
+      const next = t.slice(j, wordEnd(t, j));
       if (out.length > group && (next === "" || leadingRole(next) !== null || POSTFIX_ROLES.has(next))) {
         for (let p = group; p < out.length; p++) (out[p] as Byline).role = credit;
         group = out.length;
@@ -141,11 +158,12 @@ export function parseBylineText(text: string): Byline[] | null {
       roleOpen = true;
       sawRole = true;
       group = out.length;
-      w = w.slice(r.length).replace(LEADING_SLASH, "");
+      w = w.slice(r.length);
+      if (w.charCodeAt(0) === 0xff0f || w.charCodeAt(0) === 0x2f) w = w.replace(LEADING_SLASH, "");
     }
     // "摄影报道": a role word and a word that names no one.
     if (w === "" || BYLINE_NOISE.has(w)) continue;
-    if (!PERSON_NAME.test(w) || NOT_A_NAME.has(w)) return null;
+    if (!isPersonName(w) || NOT_A_NAME.has(w)) return null;
     // Without a role word to vouch for it, a name must look like one: a family name, 2–4 characters.
     if (!sawRole && !looksLikePersonName(w)) return null;
     roleOpen = false;
@@ -168,11 +186,16 @@ export function parseBylineLine(text: string): Byline[] | null {
   return parseBylineText(text);
 }
 
+/** The last characters of the words-and-pictures credits ("文/图", "图文"…). */
+const CREDIT_LAST = new Set([...POSTFIX_ROLES].filter(([, role]) => role === "writer-photographer").map(([w]) => w.charCodeAt(w.length - 1)));
+
 /**
  * Whether a line ends in a words-and-pictures credit after its names ("张伟 刘洋 文/图"): a byline
  * with its role word last. (A trailing 摄 makes a photo's credit instead, a caption's.)
  */
 function endsWithCredit(text: string): boolean {
+  // The credit's last character first: most short lines end otherwise, and need no word cut out.
+  if (!CREDIT_LAST.has(text.charCodeAt(text.length - 1))) return false;
   let i = text.length;
   while (i > 0 && NAME_SEPARATOR[text.charCodeAt(i - 1)] !== 1) i--;
   return i > 0 && POSTFIX_ROLES.get(text.slice(i)) === "writer-photographer";
@@ -202,13 +225,14 @@ const MAX_SPACED_WORDS = 10;
  * run, word by word, as far as every word is a role word or a name; the lead starts after them.
  */
 function spacedPeople(lead: string, from: number): { people: Byline[]; end: number } | null {
-  const [j0, k0] = nextWord(lead, from);
-  if (j0 === lead.length || !leadingRole(lead.slice(j0, k0))) return null;
+  const j0 = wordStart(lead, from);
+  if (j0 === lead.length || !leadingRole(lead.slice(j0, wordEnd(lead, j0)))) return null;
   // Word ends, then the longest run of whole words that reads as people.
   const ends: number[] = [];
   for (let i = from; ends.length < MAX_SPACED_WORDS; ) {
-    const [j, k] = nextWord(lead, i);
+    const j = wordStart(lead, i);
     if (j === lead.length) break;
+    const k = wordEnd(lead, j);
     ends.push(k);
     i = k;
   }
@@ -231,7 +255,7 @@ function spacedPeople(lead: string, from: number): { people: Byline[]; end: numb
  * Null when the text opens with no dateline.
  */
 export function readDateline(lead: string): { head: string; people: Byline[]; end: number } | null {
-  const m = DATELINE.exec(lead);
+  const m = mayOpenDateline(lead) ? DATELINE.exec(lead) : null;
   if (!m) return null;
   let people: Byline[] = [];
   let end = m[0].length;
@@ -240,10 +264,23 @@ export function readDateline(lead: string): { head: string; people: Byline[]; en
     const spaced = spacedPeople(lead, end);
     if (spaced) ({ people, end } = spaced);
   }
-  if (people.length > 0 && WIRE_DATELINE.test(lead)) {
+  // (A wire's dateline never starts 本报 or 据本报: no need to ask the regex then.)
+  if (people.length > 0 && lead.charCodeAt(lead.charCodeAt(0) === 0x636e /* 据 */ ? 1 : 0) !== 0x672c /* 本 */ && WIRE_DATELINE.test(lead)) {
     people = people.map((p) => (p.role === "contributor" ? { name: p.name, role: "reporter" as const } : p));
   }
   return { head: m[0], people, end };
+}
+
+/**
+ * `readDateline` without the people: the dateline's head and where its lead text starts. For
+ * callers after the date only (see dateline.ts), so the names in its brackets are not read again.
+ */
+export function readDatelineHead(lead: string): { head: string; end: number } | null {
+  const m = mayOpenDateline(lead) ? DATELINE.exec(lead) : null;
+  if (!m) return null;
+  // Only people printed without brackets move the lead's start (see `readDateline`).
+  const spaced = m[1] === undefined ? spacedPeople(lead, m[0].length) : null;
+  return { head: m[0], end: spaced ? spaced.end : m[0].length };
 }
 
 /** The people in a dateline (see `readDateline`); none when there is no dateline. */

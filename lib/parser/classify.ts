@@ -1,6 +1,6 @@
 import { parseBylineLine, parseClosingByline } from "./bylines";
 import type { Line } from "./lines";
-import { AD_MARKER_MAX, AD_MARKER_WORD, DATELINE, DATELINE_FIRST, PIECE_RUBRIC, SUBTITLE } from "./rules";
+import { AD_MARKER_MAX, AD_MARKER_WORD, DATELINE, isRubricLine, mayOpenDateline, SUBTITLE } from "./rules";
 import { endsWithJump, isHeadingLike, jumpLine } from "./sentences";
 import type { Byline } from "./types";
 
@@ -48,14 +48,14 @@ export function classifyLine(line: Line, gapBefore: number): Token {
     const m = SUBTITLE.exec(text);
     if (m) return { kind: "subtitle", no, text, gapBefore, indent, subtitle: (m[1] ?? "").trim() };
   }
-  if (DATELINE_FIRST[c0] === 1 && DATELINE.test(text)) return { kind: "dateline", no, text, gapBefore, indent };
+  if (mayOpenDateline(text) && DATELINE.test(text)) return { kind: "dateline", no, text, gapBefore, indent };
   if (len <= 60) {
     if (c0 === 0xff08 || c0 === 0x28) {
       const jump = jumpLine(text);
       if (jump) return { kind: "jump", no, text, gapBefore, indent, from: jump === "from" };
     }
     // A rubric ("图片新闻", "记者手记") opens with a role word but names no one.
-    if (len <= 12 && PIECE_RUBRIC.test(text)) return { kind: "heading", no, text, gapBefore, indent };
+    if (len <= 12 && isRubricLine(text)) return { kind: "heading", no, text, gapBefore, indent };
     const people = parseBylineLine(text);
     if (people) return { kind: "byline", no, text, gapBefore, indent, people, closing: false };
     if (c0 === 0xff08 || c0 === 0x28) {

@@ -2,8 +2,8 @@
  * Dates: the month/day a dateline lead gives ("本报讯(…)4月1日,…"), the year it resolves to against
  * the issue date, and the issue date inferred from the datelines when the caller gives none.
  */
-import { readDateline } from "./bylines";
-import { DATE_AFTER, HEAD_DATE, LEAD_DATE, LEAD_DATE_WINDOW, UNDATED_LEAD, YEAR_DIGITS } from "./rules";
+import { readDatelineHead } from "./bylines";
+import { DATE_AFTER, digitsValue, HEAD_DATE, LEAD_DATE, LEAD_DATE_WINDOW, opensUndated } from "./rules";
 
 export interface MonthDay {
   /** Null for a day printed alone ("3日上午"): the issue's month, or the month before it. */
@@ -16,8 +16,6 @@ export interface MonthDay {
 /** What may come right before a dateline's date: the end of a quote, a sentence or "……". */
 const CLAUSE_BREAK = new Set([..."\u3002\uff01\uff1f!?\u201d\u2019\u2026\uff09) \u3000\uff0c,"].map((c) => c.charCodeAt(0)));
 const pad = (n: number) => String(n).padStart(2, "0");
-const FULLWIDTH_DIGIT = /[０-９]/gu;
-const toAscii = (s: string) => s.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** Days in a month (February of a leap year has 29). */
 function daysIn(year: number, month: number): number {
@@ -27,8 +25,8 @@ function daysIn(year: number, month: number): number {
 
 /** A month (or null) and day read from digits, or null when they are no calendar day. */
 function monthDay(month: string | undefined, day: string, year: number | null): MonthDay | null {
-  const m = month === undefined ? null : Number(toAscii(month));
-  const d = Number(toAscii(day));
+  const m = month === undefined ? null : digitsValue(month);
+  const d = digitsValue(day);
   if ((m !== null && (m < 1 || m > 12)) || d < 1 || d > 31) return null;
   return { month: m, day: d, year };
 }
@@ -41,14 +39,14 @@ function monthDay(month: string | undefined, day: string, year: number | null): 
  * ("记者3日从…获悉"); a day alone ("3日上午,…") is in the issue's month.
  */
 export function datelineMonthDay(lead: string): MonthDay | null {
-  const head = readDateline(lead);
+  const head = readDatelineHead(lead);
   if (!head) return null;
   const printed = HEAD_DATE.exec(head.head);
   if (printed) return monthDay(printed[1], printed[2] ?? "", null);
   let from = head.end;
   while (from < lead.length && (lead.charCodeAt(from) === 32 || lead.charCodeAt(from) === 0x3000)) from++;
   const rest = lead.slice(from, from + LEAD_DATE_WINDOW);
-  if (UNDATED_LEAD.test(rest)) return null;
+  if (opensUndated(rest)) return null;
   // An exec loop rather than matchAll, which copies the regex on every call.
   LEAD_DATE.lastIndex = 0;
   for (let d = LEAD_DATE.exec(rest); d; d = LEAD_DATE.exec(rest)) {
@@ -107,9 +105,14 @@ function yearCounts(text: string): Map<number, number> {
     let p = at - 1;
     while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 0x3000)) p--;
     if (p < 3) continue;
-    const digits = text.slice(p - 3, p + 1);
-    if (!YEAR_DIGITS.test(digits) || (p >= 4 && isAsciiDigit(text.charCodeAt(p - 4)))) continue;
-    const y = Number(digits);
+    // The four characters are a year as YEAR_DIGITS has it (19xx or 20xx, ASCII digits), read by hand.
+    const c0 = text.charCodeAt(p - 3);
+    const c1 = text.charCodeAt(p - 2);
+    const c2 = text.charCodeAt(p - 1);
+    const c3 = text.charCodeAt(p);
+    if (!((c0 === 0x31 && c1 === 0x39) || (c0 === 0x32 && c1 === 0x30)) || !isAsciiDigit(c2) || !isAsciiDigit(c3)) continue;
+    if (p >= 4 && isAsciiDigit(text.charCodeAt(p - 4))) continue;
+    const y = (c0 - 48) * 1000 + (c1 - 48) * 100 + (c2 - 48) * 10 + (c3 - 48);
     counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   return counts;

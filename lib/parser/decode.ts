@@ -22,20 +22,63 @@ let units = new Uint16Array(1 << 16);
 const MAX_KEPT_UNITS = 1 << 22;
 
 /**
+ * Node's Buffer where the parser runs under Node (the import, the CLI; not the editors' preview in
+ * the browser, which keeps the TextDecoder): it turns code units into a string several times faster
+ * than a UTF-16 TextDecoder. The fast path's units are well-formed UTF-16 (surrogates only in
+ * pairs), on which the two give the same string.
+ */
+interface UnitsView {
+  toString(encoding: "utf16le", start: number, end: number): string;
+}
+const NODE_BUFFER = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset?: number, length?: number): UnitsView } }).Buffer;
+/** A Buffer over `units`' memory (no copy), made again when `units` is replaced. */
+let unitsView: UnitsView | null = NODE_BUFFER ? NODE_BUFFER.from(units.buffer) : null;
+
+/** The text of the first `j` code units of `out`. */
+function unitsToText(out: Uint16Array, j: number): string {
+  if (NODE_BUFFER) {
+    const view = out === units && unitsView ? unitsView : NODE_BUFFER.from(out.buffer, out.byteOffset, out.byteLength);
+    return view.toString("utf16le", 0, 2 * j);
+  }
+  return UTF16_NATIVE.decode(out.subarray(0, j));
+}
+
+/** Decoded text, and whether it may hold look-alikes for `foldLookalikes` to replace. */
+interface RawText extends Decoded {
+  /**
+   * False only when the decoder saw every character and none is a look-alike (the fast UTF-8
+   * path checks the code points it builds anyway), so the fold's own scan of the page is skipped.
+   */
+  lookalikes: boolean;
+}
+
+/** Set by `decodeUtf8Fast`: whether the text it returned holds a look-alike (see lib/text/fold.ts). */
+let sawLookalike = false;
+
+/**
  * Well-formed UTF-8 → text, or null at the first byte sequence that is not (or is merely
  * unusual), for the caller to fall back on TextDecoder. Every page is decoded, and the runtime's
  * strict UTF-8 TextDecoder runs at a fraction of the speed of this loop followed by a UTF-16 copy;
  * on any input it accepts, the result is exactly what the strict decoder returns. The accepted
  * sequences are those of the Unicode standard (Table 3-7): no overlong forms, no surrogates,
  * nothing past U+10FFFF.
+ *
+ * It also notes (in `sawLookalike`) whether any code point is one `foldLookalikes` replaces: Kangxi
+ * and CJK radicals U+2E80–U+2FDF, compatibility ideographs U+F900–U+FAFF and their supplement
+ * U+2F800–U+2FA1F (lib/text/fold.ts, LOOKALIKE). Most pages have none, and then the fold need not
+ * scan the text again.
  */
 function decodeUtf8Fast(b: Uint8Array): string | null {
   if (!LITTLE_ENDIAN) return null;
+  let lookalike = false;
   const n = b.length;
   let out = units;
   if (out.length < n) {
     out = new Uint16Array(n);
-    if (n <= MAX_KEPT_UNITS) units = out;
+    if (n <= MAX_KEPT_UNITS) {
+      units = out;
+      unitsView = NODE_BUFFER ? NODE_BUFFER.from(units.buffer) : null;
+    }
   }
   let j = 0;
   let i = 0;
@@ -47,8 +90,12 @@ function decodeUtf8Fast(b: Uint8Array): string | null {
       const c2 = b[i + 2] as number;
       if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return null;
       const u = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
-      // Overlong (E0 80–9F …) or a surrogate (ED A0–BF …): not well-formed.
-      if (u < 0x800 || (u >= 0xd800 && u <= 0xdfff)) return null;
+      // Common ideographs (U+4E00–U+9FFF, most of a page) are none of the cases below: one test.
+      if (u < 0x4e00 || u > 0x9fff) {
+        // Overlong (E0 80–9F …) or a surrogate (ED A0–BF …): not well-formed.
+        if (u < 0x800 || (u >= 0xd800 && u <= 0xdfff)) return null;
+        if ((u >= 0x2e80 && u <= 0x2fdf) || (u >= 0xf900 && u <= 0xfaff)) lookalike = true;
+      }
       out[j++] = u;
       i += 3;
     } else if (c < 0x80) {
@@ -70,12 +117,14 @@ function decodeUtf8Fast(b: Uint8Array): string | null {
       const hi = c === 0xf4 ? 0x8f : 0xbf;
       if (c1 < lo || c1 > hi || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return null;
       const cp = ((c & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
+      if (cp >= 0x2f800 && cp <= 0x2fa1f) lookalike = true;
       out[j++] = 0xd800 + ((cp - 0x10000) >> 10);
       out[j++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
       i += 4;
     } else return null;
   }
-  return UTF16_NATIVE.decode(out.subarray(0, j));
+  sawLookalike = lookalike;
+  return unitsToText(out, j);
 }
 
 /**
@@ -110,29 +159,29 @@ function sniffUtf16(b: Uint8Array): "utf-16le" | "utf-16be" | null {
  * @param input raw bytes of one page, or text already decoded by the caller
  */
 export function decode(input: Uint8Array | string): Decoded {
-  const { text, encoding } = decodeBytes(input);
-  return { text: foldLookalikes(text), encoding };
+  const { text, encoding, lookalikes } = decodeBytes(input);
+  return { text: lookalikes ? foldLookalikes(text) : text, encoding };
 }
 
-function decodeBytes(input: Uint8Array | string): Decoded {
+function decodeBytes(input: Uint8Array | string): RawText {
   if (typeof input === "string") {
-    return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, encoding: "utf-8" };
+    return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, encoding: "utf-8", lookalikes: true };
   }
   const b = input;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    return { text: UTF8.decode(b.subarray(3)), encoding: "utf-8" };
+    return { text: UTF8.decode(b.subarray(3)), encoding: "utf-8", lookalikes: true };
   }
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { text: UTF16LE.decode(b.subarray(2)), encoding: "utf-16le" };
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { text: UTF16BE.decode(b.subarray(2)), encoding: "utf-16be" };
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { text: UTF16LE.decode(b.subarray(2)), encoding: "utf-16le", lookalikes: true };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { text: UTF16BE.decode(b.subarray(2)), encoding: "utf-16be", lookalikes: true };
   const fast = decodeUtf8Fast(b);
-  if (fast !== null) return { text: fast, encoding: "utf-8" };
+  if (fast !== null) return { text: fast, encoding: "utf-8", lookalikes: sawLookalike };
   try {
-    return { text: UTF8_STRICT.decode(b), encoding: "utf-8" };
+    return { text: UTF8_STRICT.decode(b), encoding: "utf-8", lookalikes: true };
   } catch {
     const wide = sniffUtf16(b);
-    if (wide === "utf-16le") return { text: UTF16LE.decode(b), encoding: wide };
-    if (wide === "utf-16be") return { text: UTF16BE.decode(b), encoding: wide };
+    if (wide === "utf-16le") return { text: UTF16LE.decode(b), encoding: wide, lookalikes: true };
+    if (wide === "utf-16be") return { text: UTF16BE.decode(b), encoding: wide, lookalikes: true };
     // iconv-lite takes a Uint8Array as is, in Node and in the browser alike.
-    return { text: iconv.decode(b, "gb18030"), encoding: "gb18030" };
+    return { text: iconv.decode(b, "gb18030"), encoding: "gb18030", lookalikes: true };
   }
 }

@@ -9,9 +9,8 @@ import { Lexicon } from "./lexicon";
 import {
   BARE_PREFIX_AFTER,
   BODY_ENDINGS,
-  LABEL_SHAPE,
-  LABEL_SUFFIX,
-  NOT_BODY,
+  hasLabelForm,
+  isNotBody,
   NOT_CITY_BEFORE,
   NOT_COUNTY_BEFORE,
   NOT_DISTRICT_BEFORE,
@@ -19,6 +18,7 @@ import {
   NOT_PLACE_FIRST,
   NOT_TOWN_DISTRICT,
   OFFICIAL_AFTER,
+  OFFICIAL_FIRST,
   ORG_PREFIX,
   PLACE_END,
   PLACE_PREFIXES,
@@ -124,7 +124,7 @@ export function leadingPlace(text: string | null): string | null {
  */
 export function isLabelLike(text: string): boolean {
   if (BY_NAME.has(text)) return true;
-  if (text.length > 14 || !LABEL_SHAPE.test(text) || !LABEL_SUFFIX.test(text)) return false;
+  if (text.length > 14 || !hasLabelForm(text)) return false;
   return text.length <= 6 || namesPlaceFirst(text);
 }
 
@@ -136,7 +136,7 @@ export function isLabelLike(text: string): boolean {
  * kicker it does not repeat so. `opening` is that text, or the article's lines with the first at `from`.
  */
 export function isLabelNamedIn(text: string, opening: string | readonly OpeningLine[], from = 0): boolean {
-  if (text.length < 3 || text.length > 14 || !LABEL_SHAPE.test(text) || !LABEL_SUFFIX.test(text)) return false;
+  if (text.length < 3 || text.length > 14 || !hasLabelForm(text)) return false;
   if (typeof opening === "string") return opening.includes(text);
   // The lines themselves, one by one (a name is never split across paragraphs): no joined copy.
   let taken = 0;
@@ -174,7 +174,7 @@ function namesPlaceFirst(text: string): boolean {
  */
 export function isPlainLabel(text: string): boolean {
   if (BY_NAME.has(text)) return true;
-  return text.length <= 14 && LABEL_SHAPE.test(text) && LABEL_SUFFIX.test(text) && namesPlaceFirst(text);
+  return text.length <= 14 && hasLabelForm(text) && namesPlaceFirst(text);
 }
 
 /** A body found in a text: how prominent it is there, where it first appears. */
@@ -247,7 +247,7 @@ export function collectBodies(
  */
 function noteBody(text: string, name: string, start: number, end: number, weight: number, offset: number, into: FoundBodies): void {
   let s = 1;
-  if (OFFICIAL_AFTER.test(text.slice(end, end + 6))) s += 2;
+  if (OFFICIAL_FIRST[text.charCodeAt(end)] === 1 && OFFICIAL_AFTER.test(text.slice(end, end + 6))) s += 2;
   if (start > 0 && SOURCE_BEFORE[text.charCodeAt(start - 1)] === 1) s += 3;
   const f = into.get(name);
   if (f) f.score += s * weight;
@@ -364,7 +364,7 @@ function findUnknownBodyAt(text: string, end: number, known: readonly number[], 
     if (overlaps) continue;
     const name = text.slice(start, end);
     // "蒙阴县野店镇的冷链物流中心" runs across a phrase: no body's name has 的 or 了 in it.
-    if (NOT_BODY.test(name) || name.includes("的") || name.includes("了")) continue;
+    if (isNotBody(name) || name.includes("的") || name.includes("了")) continue;
     noteBody(text, name, start, end, weight, offset, into);
     return; // the longest ending that makes a name ("人民法院" before "法院")
   }
@@ -433,7 +433,10 @@ function placeStart(text: string, endingStart: number): number {
 /** Bodies that set the scene of most stories rather than being their subject. */
 const SETTING = new Set(["聊城市人民政府"]);
 /** Places set the scene; so does the city government. (A place of another paper is one by its shape.) */
-const isSetting = (name: string) => SETTING.has(name) || BY_NAME.get(name)?.kind === PLACE_KIND || (!BY_NAME.has(name) && placeLength(name, 0) === name.length);
+const isSetting = (name: string) => {
+  const entry = BY_NAME.get(name);
+  return SETTING.has(name) || entry?.kind === PLACE_KIND || (entry === undefined && placeLength(name, 0) === name.length);
+};
 
 /**
  * The bodies an article is about, canonical, primary first: the label (a place label gives way to
@@ -477,12 +480,16 @@ export function resolveDepartments(
   const main = primary;
   const rest = ranked.filter((n) => n !== main && (!isSetting(n) || (found.get(n)?.score ?? 0) >= 2));
   const canonicalLabel = label ? canonicalDepartment(label) : null;
-  if (canonicalLabel && canonicalLabel !== main && !rest.includes(canonicalLabel) && (BY_NAME.has(label ?? "") || isLabelLike(label ?? "") || isLabelNamedIn(label ?? "", text))) {
-    rest.unshift(canonicalLabel);
-  }
-  rest.unshift(main);
-  if (rest.length > 10) rest.length = 10;
-  return rest;
+  const labelFirst =
+    canonicalLabel !== null &&
+    canonicalLabel !== main &&
+    !rest.includes(canonicalLabel) &&
+    (BY_NAME.has(label ?? "") || isLabelLike(label ?? "") || isLabelNamedIn(label ?? "", text));
+  // Primary first, then the label's body, then the rest: built in order rather than unshifted.
+  const out = [main];
+  if (labelFirst) out.push(canonicalLabel);
+  for (let k = 0; k < rest.length && out.length < 10; k++) out.push(rest[k] as string);
+  return out;
 }
 
 /**
@@ -556,8 +563,18 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
   // Failing all that, another paper's place the text names again and again ("蒙阴县…", "蒙阴县…")
   // is the article's own — for bodies the gazetteer does not know; an alias keeps its canonical name.
   let inferred: string | null | undefined;
-  for (const [name, f] of [...found]) {
+  // The names to merge and their counts, taken before the map changes under the loop (only these:
+  // a copy of every entry would be thrown away for the rest).
+  const bareNames: string[] = [];
+  const bareCounts: Found[] = [];
+  for (const [name, f] of found) {
     if (name.length < 3 || !isBareStart(name)) continue;
+    bareNames.push(name);
+    bareCounts.push(f);
+  }
+  for (let b = 0; b < bareNames.length; b++) {
+    const name = bareNames[b] as string;
+    const f = bareCounts[b] as Found;
     const entry = BY_NAME.get(name);
     if (entry && entry.name === name) continue; // a canonical name that starts so ("市…" is none today)
     const tail = name.slice(1);
@@ -666,8 +683,15 @@ function rank(found: Map<string, Found>): string[] {
       if (g.score > f.score || (g.score === f.score && g.first <= f.first)) break;
       at--;
     }
-    names.splice(at, 0, name);
-    ranks.splice(at, 0, f);
+    // Insert at `at`: shift the weaker ones down by hand (cheaper than two splices per name).
+    names.push(name);
+    ranks.push(f);
+    for (let k = names.length - 1; k > at; k--) {
+      names[k] = names[k - 1] as string;
+      ranks[k] = ranks[k - 1] as Found;
+    }
+    names[at] = name;
+    ranks[at] = f;
   }
   return names;
 }

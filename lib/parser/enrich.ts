@@ -45,15 +45,22 @@ const COMBINED = (() => {
 function scan(text: string, factor: number, tally: CategoryTally, bodies: FoundBodies | null = null, weight = 1, offset = 0): void {
   const names: NameMatch[] = [];
   const endings: number[] = [];
-  COMBINED.scan(
-    text,
-    (term, p, at) => {
-      if (p.rules) countTerm(p.rules, factor, tally);
-      if (p.entry) names.push({ term, entry: p.entry, at });
-    },
-    bodies ? (at) => endings.push(at) : undefined,
-  );
+  current = { factor, tally, names, endings };
+  COMBINED.scan(text, visitTerm, bodies ? visitEnding : undefined);
   if (bodies) collectBodies(text, weight, bodies, offset, names, endings);
+}
+
+/**
+ * What the scan in progress collects into, read by the two visitors below: module functions
+ * rather than two new closures per text scanned (the scans are synchronous, one at a time).
+ */
+let current: { factor: number; tally: CategoryTally; names: NameMatch[]; endings: number[] };
+function visitTerm(term: string, p: Payload, at: number): void {
+  if (p.rules) countTerm(p.rules, current.factor, current.tally);
+  if (p.entry) current.names.push({ term, entry: p.entry, at });
+}
+function visitEnding(at: number): void {
+  current.endings.push(at);
 }
 
 /**

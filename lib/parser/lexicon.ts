@@ -224,7 +224,7 @@ export class Lexicon<T> {
    * marked character, in text order.
    */
   scan(text: string, visit: (term: string, payload: T, at: number) => void, mark?: (at: number) => void): void {
-    const { root, edgeKeys, edgeNodes, edgeShift, ends, entries, pairs, found, marked } = this;
+    const { root, edgeKeys, edgeNodes, edgeShift, ends, entries, pairs, found, marked, maxLength } = this;
     const mask = edgeKeys.length - 1;
     const n = text.length;
     // Each character is read once: the second of one pair is the first of the next.
@@ -238,7 +238,7 @@ export class Lexicon<T> {
       if (marked[c] === 1 && mark) mark(i);
       let node = root[c] as number;
       if (node === 0) continue;
-      const limit = Math.min(n, i + this.maxLength);
+      const limit = Math.min(n, i + maxLength);
       let count = 0;
       for (let j = i + 1; j < limit; j++) {
         const key = pairKey(node, j === i + 1 ? d : text.charCodeAt(j));

@@ -9,7 +9,7 @@
 import type { DraftArticle } from "./assemble";
 import type { Token } from "./classify";
 import { pairKey } from "./lexicon";
-import { CONTINUED_FROM, isCjk } from "./rules";
+import { CONTINUED_FROM, TERM_CHAR } from "./rules";
 import { endsSentence, endsWithJump, jumpAtStart, jumpLine, startsFresh, startsMidSentence, endsMidClause } from "./sentences";
 import type { Block, ParseWarning } from "./types";
 
@@ -28,13 +28,7 @@ import type { Block, ParseWarning } from "./types";
 // in cache, rather than being spread over 64K entries of six tables (a cache miss per table per
 // term). Forgetting a page is clearing those first entries.
 
-/** Ideographs too common to say anything about a topic; bigrams with them are skipped. */
-const STOP_CHARS = new Uint8Array(65536);
-for (const c of "的了是在和与及等为将对把从以中也都而并其之这那有一不上下个年月日本该我他她们") STOP_CHARS[c.charCodeAt(0)] = 1;
-
-/** Code unit → 1 for an ideograph that may be part of a term (not a stop character): one read. */
-const TERM_CHAR = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) if (isCjk(c) && STOP_CHARS[c] !== 1) TERM_CHAR[c] = 1;
+// Terms are bigrams of TERM_CHAR ideographs (rules.ts): CJK, less the stop characters.
 
 /** Bigrams common to nearly every news story. */
 const STOP_WORDS = (
@@ -77,17 +71,32 @@ const ownCount = new Int32Array(SLOTS);
 const idfOf = new Float64Array(SLOTS);
 
 /**
- * The distinct topical terms (ids) of a text (up to `limit` characters), in text order: bigrams
- * of ideographs without stop characters or stop words.
+ * Where `termsInto` puts a text's terms (grown to the longest text read): the first look reads the
+ * terms of two paragraphs per article once and drops them, so they need no array of their own.
  */
-function termsOf(text: string, limit = text.length): number[] {
+let termScratch = new Int32Array(1024);
+
+/** Starts a new set of distinct terms: terms seen before this no longer count as repeats. */
+function newTermSet(): void {
   seenStamp = (seenStamp + 1) >>> 0;
   if (seenStamp === 0) {
     seenAt.fill(0);
     seenStamp = 1;
   }
-  const out: number[] = [];
+}
+
+/**
+ * The distinct topical terms (ids) of a text (up to `limit` characters), in text order: bigrams
+ * of ideographs without stop characters or stop words. Pushed onto `keep`, or (null) written to
+ * termScratch[0, count); returns the count. With `fresh` false the text continues the set of the
+ * call before (as if the texts were one, parted by a line break), its repeats left out.
+ */
+function collectTerms(text: string, limit: number, keep: number[] | null, fresh = true): number {
+  if (fresh) newTermSet();
   const n = Math.min(text.length, limit);
+  if (keep === null && termScratch.length < n) termScratch = new Int32Array(Math.max(n, 2 * termScratch.length));
+  const out = termScratch;
+  let count = 0;
   let prev = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -105,12 +114,24 @@ function termsOf(text: string, limit = text.length): number[] {
       }
       if (id !== STOP && seenAt[id] !== seenStamp) {
         seenAt[id] = seenStamp;
-        out.push(id);
+        if (keep === null) out[count] = id;
+        else keep.push(id);
+        count++;
       }
     }
     prev = c;
   }
-  return out;
+  return count;
+}
+
+/** The terms of a text (see `collectTerms`) in termScratch, for terms read at once; returns the count. */
+const termsInto = (text: string, limit: number) => collectTerms(text, limit, null);
+
+/** The terms of a text (see `collectTerms`) as an array of its own, for terms kept. */
+function termsOf(text: string): number[] {
+  const terms: number[] = [];
+  collectTerms(text, text.length, terms);
+  return terms;
 }
 
 /** Forgets the page: its ids and everything recorded for them. */
@@ -124,14 +145,26 @@ function clearPage(): void {
   nextId = 1;
 }
 
-function mark(table: Uint32Array, terms: readonly number[], bit: number): void {
-  for (let i = 0; i < terms.length; i++) {
+function mark(table: Uint32Array, terms: ArrayLike<number>, bit: number, count = terms.length): void {
+  for (let i = 0; i < count; i++) {
     const t = terms[i] as number;
     table[t] = (table[t] as number) | bit;
   }
 }
 
-const headTerms = (a: DraftArticle) => termsOf(`${a.label ?? ""}\n${a.kicker ?? ""}\n${a.title}\n${a.subtitle ?? ""}`);
+/**
+ * The terms of an article's head: label, kicker, title and subtitle, as if printed one per line —
+ * collected part by part (no pair spans a line break) rather than from a string joined for it.
+ */
+function headTerms(a: DraftArticle): number[] {
+  const terms: number[] = [];
+  newTermSet();
+  if (a.label) collectTerms(a.label, a.label.length, terms, false);
+  if (a.kicker) collectTerms(a.kicker, a.kicker.length, terms, false);
+  collectTerms(a.title, a.title.length, terms, false);
+  if (a.subtitle) collectTerms(a.subtitle, a.subtitle.length, terms, false);
+  return terms;
+}
 
 function countParagraphs(a: DraftArticle): number {
   let n = 0;
@@ -156,7 +189,10 @@ function findSuspects(articles: readonly DraftArticle[], heads: readonly (readon
   for (let a = 0; a < n; a++) {
     mark(profile, heads[a] as readonly number[], 1 << a);
     const lead = (articles[a] as DraftArticle).blocks.find((b) => b.type === "paragraph" && !isJumpBlock(b));
-    if (lead) mark(profile, termsOf(lead.text, TAIL_PROFILE), 1 << a);
+    if (lead) {
+      const count = termsInto(lead.text, TAIL_PROFILE);
+      mark(profile, termScratch, 1 << a, count);
+    }
   }
   const suspects: number[] = [];
   for (let a = 0; a < n; a++) {
@@ -173,11 +209,10 @@ function findSuspects(articles: readonly DraftArticle[], heads: readonly (readon
     }
     if (paras < 2 || !last) continue;
     hits.fill(0, 0, n);
-    const terms = termsOf(last.text, TAIL_PROFILE);
-    for (let i = 0; i < terms.length; i++) {
-      const mask = profile[terms[i] as number] as number;
-      if (mask === 0) continue;
-      for (let b = 0; b < n; b++) if (mask & (1 << b)) hits[b]!++;
+    const count = termsInto(last.text, TAIL_PROFILE);
+    for (let i = 0; i < count; i++) {
+      // Each article whose profile has the term, by its bit (lowest first): only the set bits.
+      for (let mask = profile[termScratch[i] as number] as number; mask !== 0; mask &= mask - 1) hits[31 - Math.clz32(mask & -mask)]!++;
     }
     const own = hits[a] as number;
     for (let b = 0; b < n; b++) {
@@ -199,6 +234,9 @@ const popcount = (x: number) => {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
 };
 
+/** Scratch for TopicModel.idfByCount: one model at a time (per page), so one table serves all. */
+const IDF_BY_COUNT = new Float64Array(MAX_ARTICLES + 2);
+
 /**
  * The page's topic model: for every term, which articles use it in their head and which
  * anywhere. A paragraph's affinity to an article is the sum, over the terms they share, of the
@@ -207,8 +245,8 @@ const popcount = (x: number) => {
 class TopicModel {
   /** The terms of each block of each article (null for subheads and captions), read once. */
   readonly blockTerms: (readonly number[] | null)[][];
-  /** Rarity by the number of articles using a term. */
-  private readonly idfByCount = new Float64Array(MAX_ARTICLES + 2);
+  /** Rarity by the number of articles using a term (every entry set by the constructor). */
+  private readonly idfByCount = IDF_BY_COUNT;
 
   constructor(
     articles: readonly DraftArticle[],
@@ -343,9 +381,11 @@ export function relocate(articles: DraftArticle[], fragments: Token[][], warning
       // the longest tail run whose paragraphs, all set aside, each clearly belong to the same article.
       let run: number[] = [];
       let target = -1;
+      // The article's own counts, with the run's paragraphs set aside one more each round (the
+      // counts for run k are those for run k − 1 less its new paragraph: no recount per round).
+      model.countOwn(a, true);
       for (let k = 1; k <= tail.length; k++) {
-        model.countOwn(a, true);
-        for (let r = 0; r < k; r++) model.setAside(own[tail[r] as number] as readonly number[]);
+        model.setAside(own[tail[k - 1] as number] as readonly number[]);
         let to = -1;
         for (let r = 0; r < k; r++) {
           const terms = own[tail[r] as number] as readonly number[];
@@ -359,12 +399,12 @@ export function relocate(articles: DraftArticle[], fragments: Token[][], warning
           }
           to = w;
         }
-        model.countOwn(a, false);
         if (to >= 0) {
           run = tail.slice(0, k).reverse();
           target = to;
         }
       }
+      model.countOwn(a, false);
       if (target < 0 || run.length === 0) continue;
       const blocks = run.map((k) => art.blocks[k] as Block);
       art.blocks = art.blocks.filter((_, k) => !run.includes(k));

@@ -14,6 +14,16 @@ function charClass(chars: string): Uint8Array {
   return table;
 }
 
+// Most lines fail most patterns, and a regex call costs far more than a look at one character. So
+// a pattern that can only match text starting (or ending) with certain characters has a table of
+// them beside it, read first; the tables are built from the pattern's own word lists, so the two
+// cannot drift apart.
+
+/** The first code units of `words`, as a lookup table. */
+const firstUnits = (words: readonly string[]) => charClass(words.map((w) => w.charAt(0)).join(""));
+/** The last code units of `words`, as a lookup table. */
+const lastUnits = (words: readonly string[]) => charClass(words.map((w) => w.charAt(w.length - 1)).join(""));
+
 // ---------------------------------------------------------------------------------------------
 // Layout
 
@@ -69,6 +79,8 @@ export const CONTINUED_FROM_START = new RegExp(`^[\\uff08(]\\s*${JUMP_FROM}[\\uf
 
 /** Article-end marks printed after the last sentence: "(完)". */
 export const END_MARK = /[\uff08(]完[\uff09)]$|[■□]$/u;
+/** The characters END_MARK can end on. */
+export const END_MARK_LAST = charClass("\uff09)■□");
 
 /** A kicker (引题) reads as a lead-in phrase: it has a space, a comma or a colon in it. */
 export const KICKER_SHAPE = /[\s\uff0c,\uff1a:\uff01!\uff1f?\u3001]/u;
@@ -88,8 +100,45 @@ export const SUBTITLE = /^(?:——|──|--|—|―{1,2}|-{2})\s*(\S.*)$/u;
 export function isCjk(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
+/**
+ * Ideographs too common to say anything about a topic; word pairs (bigrams) with them are left out
+ * of the topic measures (boundaries.ts: cohesion; repair.ts: relocation).
+ */
+const STOP_IDEOGRAPHS = "的了是在和与及等为将对把从以中也都而并其之这那有一不上下个年月日本该我他她们";
+/**
+ * Code unit → 1 for an ideograph that may be part of a topical word pair: CJK, not a stop
+ * character. One table for both measures, which read it for every character they look at (one
+ * table's worth of cache rather than two).
+ */
+export const TERM_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (isCjk(c)) TERM_CHAR[c] = 1;
+for (const c of STOP_IDEOGRAPHS) TERM_CHAR[c.charCodeAt(0)] = 0;
+
 export function isDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+const FULLWIDTH_DIGIT = /[０-９]/gu;
+/** `Number` of a text with its full-width digits made ASCII: the general way. */
+const numberOfDigits = (s: string) => Number(s.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+
+/**
+ * The number a run of digits (ASCII or full-width, as the date and page-number patterns capture
+ * them) spells, exactly `numberOfDigits(s)` ("" → 0). Read digit by digit: this runs for every
+ * dateline, and a regex replace with a callback costs far more than the one or two digits it
+ * converts. Anything but a short run of digits takes the general way.
+ */
+export function digitsValue(s: string): number {
+  // (Past 15 digits the sum could round differently from `Number`'s parse.)
+  if (s.length > 15) return numberOfDigits(s);
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+    else if (c >= 0xff10 && c <= 0xff19) v = v * 10 + (c - 0xff10);
+    else return numberOfDigits(s);
+  }
+  return v;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,6 +194,20 @@ export const WIRE_DATELINE = new RegExp(`^(?:据)?(?:${WIRE_AGENCIES})`, "u");
 export const HEAD_DATE = /(?:([0-9０-９]{1,2})\s*月\s*)?([0-9０-９]{1,2})\s*日\s*[讯电]/u;
 /** First characters a dateline may start with (本报 / 据 / the agencies): a line starting with none is no dateline. */
 export const DATELINE_FIRST = charClass("本据新中人央光大");
+/** The first two characters of 本报 and of each agency's name, as (first << 16 | second). */
+const DATELINE_PAIRS = new Set(["本报", ...WIRE_AGENCIES.split("|")].map((w) => ((w.charCodeAt(0) << 16) | w.charCodeAt(1)) >>> 0));
+const JU_4 = 0x636e; // 据
+/**
+ * Whether a text can open with a dateline at all: after an optional 据, its first two characters
+ * begin 本报 or an agency's name. Most paragraphs starting with 本, 中, 大 or 人 ("本次", "中国",
+ * "大家", "人们") are then settled without running DATELINE.
+ */
+export function mayOpenDateline(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  if (DATELINE_FIRST[c0] !== 1) return false;
+  const i = c0 === JU_4 ? 1 : 0;
+  return DATELINE_PAIRS.has(((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0);
+}
 /** "第03版:要闻" anywhere in a header line (after a masthead or date). */
 export const PAGE_NO_ANYWHERE = /第\s*[A-Za-zＡ-Ｚａ-ｚ]?\s*([0-9０-９]{1,3})\s*版\s*[\uff1a:·\s]?\s*([\u4e00-\u9fff]{2,8})?/u;
 
@@ -202,6 +265,28 @@ export const BYLINE_NOISE = new Set(["报道", "整理", "报导", "采写"]);
 export const NOT_A_NAME = new Set(["手记", "观察", "点评", "评论", "札记", "感言", "日记", "调查", "走访", "探访", "体验", "连线", "随笔", "述评", "专访", "新闻"]);
 /** A person's name in a byline: two to five ideographs, with "·" for transliterated names. */
 export const PERSON_NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$/u;
+const MIDDLE_DOT = 0xb7; // ·
+const isNameIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+/**
+ * PERSON_NAME, read by hand (it is asked of every word of every byline): two to five characters,
+ * ideographs or "·" after the first; or one to six ideographs, a "·", and one to ten ideographs or
+ * "·". (Characters outside the BMP fail both, as they do the pattern.)
+ */
+export function isPersonName(w: string): boolean {
+  const n = w.length;
+  if (n < 2 || !isNameIdeograph(w.charCodeAt(0))) return false;
+  // The first "·", and whether everything is an ideograph or "·".
+  let dot = -1;
+  for (let i = 1; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (c === MIDDLE_DOT) {
+      if (dot < 0) dot = i;
+    } else if (!isNameIdeograph(c)) return false;
+  }
+  if (n <= 5) return true;
+  // The second form: ideographs up to the first "·" (at most six), then one to ten more.
+  return dot >= 1 && dot <= 6 && n - dot - 1 >= 1 && n - dot - 1 <= 10;
+}
 /**
  * Common family names (single and compound). A name printed with no role word before it
  * ("本报讯(曲立明)", "■ 张三 李四") must start with one, so "■ 聚焦民生" is a subhead, not a byline.
@@ -234,16 +319,27 @@ export const PHOTO_CREDIT =
  * piece of its own — its title, or the kicker over the title printed under it — rather than being a
  * subhead of the article above.
  */
-export const PIECE_RUBRIC =
-  /^[■□●◆]?\s*[【\[]?(?:图片新闻|新闻图片|图片报道|图说新闻|摄影报道|记者手记|采访手记|编辑手记|记者观察|记者札记|短评|快评|微评)[】\]]?$/u;
+const RUBRIC_WORDS = ["图片新闻", "新闻图片", "图片报道", "图说新闻", "摄影报道", "记者手记", "采访手记", "编辑手记", "记者观察", "记者札记", "短评", "快评", "微评"];
+export const PIECE_RUBRIC = new RegExp(`^[■□●◆]?\\s*[【\\[]?(?:${RUBRIC_WORDS.join("|")})[】\\]]?$`, "u");
+/** What a rubric line can end on: a rubric word's last character or a closing bracket. */
+const RUBRIC_LAST = charClass(`${RUBRIC_WORDS.map((w) => w.charAt(w.length - 1)).join("")}】]`);
+/** Whether a line is a rubric (see PIECE_RUBRIC); its last character settles most lines. */
+export const isRubricLine = (text: string) => RUBRIC_LAST[text.charCodeAt(text.length - 1)] === 1 && PIECE_RUBRIC.test(text);
 /**
  * An editor's note (编者按) that opens an article or a series: "编者按:…", "【编者按】…", "编者的话:…".
  * It is printed under the title, often above the byline, and is the article's text, not its lead:
  * the dateline and its date come after it.
  */
 export const EDITORS_NOTE = /^[【\[]?(?:编者按|编者的话|编前语|编前)[】\]\s\uff1a:]/u;
+/** Whether a paragraph opens with an editor's note (see EDITORS_NOTE): only one starting 【, [ or 编 can. */
+export const opensEditorsNote = (text: string) => {
+  const c = text.charCodeAt(0);
+  return (c === 0x3010 || c === 0x5b || c === 0x7f16) && EDITORS_NOTE.test(text);
+};
 /** Caption openers: "图为…", "▲…", "△…", "上图:…". */
 export const CAPTION_START = /^(?:图为|[▲△▶►◀]|[上下左右中]图[\uff1a:为]|图[一二三四1-9][\uff1a:])/u;
+/** The characters CAPTION_START can start with. */
+export const CAPTION_FIRST = charClass("图▲△▶►◀上下左右中");
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -260,7 +356,11 @@ export const LEAD_DATE =
  * Time words that open a lead in place of a date ("近日,…", "日前,…"): the story names no day, and a
  * day printed later in the lead ("15日起,…") is something else's.
  */
-export const UNDATED_LEAD = /^(?:近日|日前|近期|前不久|不久前|连日来|近来|日来|近段时间)/u;
+const UNDATED_WORDS = ["近日", "日前", "近期", "前不久", "不久前", "连日来", "近来", "日来", "近段时间"];
+export const UNDATED_LEAD = new RegExp(`^(?:${UNDATED_WORDS.join("|")})`, "u");
+const UNDATED_FIRST = firstUnits(UNDATED_WORDS);
+/** Whether a lead opens with a time word in place of a date (see UNDATED_LEAD). */
+export const opensUndated = (text: string) => UNDATED_FIRST[text.charCodeAt(0)] === 1 && UNDATED_LEAD.test(text);
 /** Who may stand before the lead's date: "记者3日从市教育局获悉", "笔者12月2日了解到". */
 export const DATE_AFTER = /^(?:记者|笔者)$/u;
 /** How far into the lead the date may be (a quote or a short scene may come first). */
@@ -309,9 +409,26 @@ export const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|[\uff08(][�
 // Names of bodies and places
 
 /** Endings that make a short line a department/place label ("临清市", "东昌府区人民法院"). */
-export const LABEL_SUFFIX =
-  /(?:市|县|区|镇|乡|街道|局|中心|委员会|管委会|人民法院|法院|人民检察院|检察院|大学|学院|医院|系统|办公室|集团|公司|总工会|妇联|团市委|支队|大队|派出所|税务局|分局|站)$/u;
+const LABEL_ENDINGS = [
+  "市", "县", "区", "镇", "乡", "街道", "局", "中心", "委员会", "管委会", "人民法院", "法院", "人民检察院", "检察院", "大学", "学院", "医院",
+  "系统", "办公室", "集团", "公司", "总工会", "妇联", "团市委", "支队", "大队", "派出所", "税务局", "分局", "站",
+];
+export const LABEL_SUFFIX = new RegExp(`(?:${LABEL_ENDINGS.join("|")})$`, "u");
 export const LABEL_SHAPE = /^[\u4e00-\u9fff]{2,16}$/u;
+const LABEL_LAST = lastUnits(LABEL_ENDINGS);
+/**
+ * LABEL_SHAPE and LABEL_SUFFIX together, read by hand: 2–16 ideographs (U+4E00–U+9FFF) ending
+ * like a place or body. The last character is looked at first; most lines end otherwise.
+ */
+export function hasLabelForm(text: string): boolean {
+  const n = text.length;
+  if (n < 2 || n > 16 || LABEL_LAST[text.charCodeAt(n - 1)] !== 1) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return LABEL_SUFFIX.test(text);
+}
 
 /**
  * The shape of a place name, for places the gazetteer does not list (pages from other papers:
@@ -376,10 +493,17 @@ export const PLACE_PREFIXES = [
  */
 export const BODY_ENDINGS = ["人民法院", "人民检察院", "委员会", "仲裁院", "中心", "大学", "学院", "法院", "检察院", "血站", "海关", "局"] as const;
 /** Words ending like a body that are not bodies ("大局", "格局", "中心城区" is cut before this check). */
-export const NOT_BODY = /(?:大局|全局|格局|布局|困局|结局|开局|破局|变局|骗局|当局|为中心|的中心)$/u;
+const NOT_BODY_WORDS = ["大局", "全局", "格局", "布局", "困局", "结局", "开局", "破局", "变局", "骗局", "当局", "为中心", "的中心"];
+export const NOT_BODY = new RegExp(`(?:${NOT_BODY_WORDS.join("|")})$`, "u");
+const NOT_BODY_LAST = lastUnits(NOT_BODY_WORDS);
+/** Whether a name ends like a body but is none (see NOT_BODY); its last character settles most. */
+export const isNotBody = (name: string) => NOT_BODY_LAST[name.charCodeAt(name.length - 1)] === 1 && NOT_BODY.test(name);
 /** Characters a bare "市/县/区" prefix may follow (a word boundary): "记者从市某局获悉". */
 export const BARE_PREFIX_AFTER = charClass("从在由与和及同向对经据\u3001\uff0c,\u3002\uff1a: \u201c\uff08(\u300a被让请将把为合到");
 /** Words after a body that show it is speaking or acting (its head is quoted): more prominent. */
-export const OFFICIAL_AFTER = /^(?:党组书记|党委书记|党组成员|局长|副局长|主任|副主任|院长|副院长|检察长|庭长|负责人|相关负责人|书记|主席|校长|理事长)/u;
+const OFFICIAL_WORDS = ["党组书记", "党委书记", "党组成员", "局长", "副局长", "主任", "副主任", "院长", "副院长", "检察长", "庭长", "负责人", "相关负责人", "书记", "主席", "校长", "理事长"];
+export const OFFICIAL_AFTER = new RegExp(`^(?:${OFFICIAL_WORDS.join("|")})`, "u");
+/** The characters an official's title starts with: a name followed by none of them is tested no further. */
+export const OFFICIAL_FIRST = firstUnits(OFFICIAL_WORDS);
 /** "记者从X获悉 / 了解到": the body the news comes from. */
 export const SOURCE_BEFORE = charClass("从");

@@ -10,7 +10,7 @@
 import { DOUBT_MARGIN, weighBoundaries } from "./boundaries";
 import type { Token } from "./classify";
 import { isLabelLike, isLabelNamedIn, isPlainLabel } from "./departments";
-import { EDITORS_NOTE, HEADER_DATE, MASTHEAD, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE, PARALLEL_PHRASES, PIECE_RUBRIC } from "./rules";
+import { digitsValue, HEADER_DATE, isRubricLine, MASTHEAD, opensEditorsNote, PAGE_HEADER_NUMBERED, PAGE_NAME, PAGE_NO_ANYWHERE, PARALLEL_PHRASES } from "./rules";
 import { endsSentence, isBrokenTitleLine, isQuotedHeadline, jumpAtStart, looksLikeCaption } from "./sentences";
 
 /** An article as found on the page, before its head is read and its body turned into blocks. */
@@ -60,7 +60,6 @@ const MAX_HEAD_LINES = 4;
 /** Slogan lines an ad may hold after its marker. */
 const MAX_AD_LINES = 4;
 
-const toNumber = (digits: string) => Number(digits.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
@@ -79,12 +78,12 @@ export function findHeader(tokens: readonly Token[]): Pick<PageSegments, "header
     const numbered = PAGE_HEADER_NUMBERED.exec(t.text);
     const date = HEADER_DATE.exec(t.text);
     if (numbered) {
-      pageNumber = toNumber(numbered[1] ?? numbered[2] ?? numbered[3] ?? "");
+      pageNumber = digitsValue(numbered[1] ?? numbered[2] ?? numbered[3] ?? "");
       pageName = numbered[4]?.trim() || pageName;
     } else if (date || MASTHEAD.test(t.text)) {
       const inline = PAGE_NO_ANYWHERE.exec(t.text);
       if (inline) {
-        pageNumber = toNumber(inline[1] ?? "");
+        pageNumber = digitsValue(inline[1] ?? "");
         pageName = inline[2] ?? pageName;
       }
     } else break;
@@ -99,7 +98,7 @@ export function findHeader(tokens: readonly Token[]): Pick<PageSegments, "header
   if (pageName === null) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    if (t && next && t.kind === "heading" && PAGE_NAME.test(t.text) && !isLabelLike(t.text) && !PIECE_RUBRIC.test(t.text)) {
+    if (t && next && t.kind === "heading" && PAGE_NAME.test(t.text) && !isLabelLike(t.text) && !isRubricLine(t.text)) {
       const overHeadline = next.kind === "heading" && (next.gapBefore > 0 || header.length > 0);
       // Over text continued from elsewhere, or over the jump line that opens it; a longer line
       // there is that text's title printed again.
@@ -163,7 +162,7 @@ const MAX_RUBRIC_TITLE_LINES = 2;
 
 /** Whether a token is a rubric line set apart (see PIECE_RUBRIC), not an ad's slogan. */
 const isRubric = (t: Token | undefined, k: number, adSlogan: Uint8Array) =>
-  t !== undefined && t.kind === "heading" && adSlogan[k] !== 1 && PIECE_RUBRIC.test(t.text);
+  t !== undefined && t.kind === "heading" && adSlogan[k] !== 1 && isRubricLine(t.text);
 
 /**
  * A piece opened by a rubric at `j` ("图片新闻" over captions, "记者手记" over its title and text):
@@ -191,7 +190,7 @@ function rubricStart(tokens: readonly Token[], j: number, first: number, adSloga
 }
 
 /** Whether a token is an editor's note (see EDITORS_NOTE). */
-const isEditorsNote = (t: Token | undefined) => t !== undefined && t.kind === "text" && EDITORS_NOTE.test(t.text);
+const isEditorsNote = (t: Token | undefined) => t !== undefined && t.kind === "text" && opensEditorsNote(t.text);
 /** Whether a token is a byline printed in a head (not one closing an article in brackets). */
 const isHeadByline = (t: Token | undefined) => t !== undefined && t.kind === "byline" && !t.closing;
 
@@ -203,6 +202,19 @@ interface Start {
   groupEnd: number;
 }
 
+/**
+ * A cleared view of `n` flags in a buffer reused for every page (a fresh typed array per page
+ * costs more than clearing one); it reads and writes exactly as a new Uint8Array(n) would. The
+ * segmenter is synchronous and uses one at a time.
+ */
+let flagScratch = new Uint8Array(1024);
+function zeroedFlags(n: number): Uint8Array {
+  if (flagScratch.length < n) flagScratch = new Uint8Array(Math.max(n, flagScratch.length * 2));
+  const view = flagScratch.subarray(0, n);
+  view.fill(0);
+  return view;
+}
+
 /** Splits the page into header, articles, ads and leading fragments. */
 export function segment(tokens: readonly Token[]): PageSegments {
   const head = findHeader(tokens);
@@ -211,7 +223,7 @@ export function segment(tokens: readonly Token[]): PageSegments {
   const untitled: Token[] = [];
   let claimedUpTo = first;
   // Heading lines directly under an ad marker (no blank line between): its slogans.
-  const adSlogan = new Uint8Array(tokens.length);
+  const adSlogan = zeroedFlags(tokens.length);
   for (let k = 1; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     const prev = tokens[k - 1] as Token;
@@ -290,7 +302,8 @@ export function segment(tokens: readonly Token[]): PageSegments {
       else extra.push(g); // a second subtitle line is kept as text rather than lost
     }
     const continued = opensContinued(tokens[cur.groupStart] as Token);
-    const body = [...extra, ...tokens.slice(cur.groupEnd, nextHead)];
+    const rest = tokens.slice(cur.groupEnd, nextHead);
+    const body = extra.length === 0 ? rest : [...extra, ...rest];
     pushArticle({ heads: tokens.slice(cur.headStart, cur.groupStart), subtitle, bylines, body }, continued ? 1 : 0, out);
   }
   const { header, pageName, pageNumber, headerDate } = head;
@@ -306,6 +319,17 @@ interface Output {
 }
 
 /**
+ * The head lines and subtitle of a segment, one per line. Concatenated rather than joined: the
+ * text is read only if a candidate line in the body is weighed, and most bodies have none, so the
+ * copy `join` makes up front is usually wasted.
+ */
+function headTextOf(seg: ArticleSegment): string {
+  let text = "";
+  for (let k = 0; k < seg.heads.length; k++) text += k === 0 ? (seg.heads[k] as Token).text : `\n${(seg.heads[k] as Token).text}`;
+  return seg.subtitle ? `${text}\n${seg.subtitle.text}` : text;
+}
+
+/**
  * Adds an article found by its anchor (or at the top of the page) — and the articles printed with
  * no anchor of their own inside its body, found by weighing each heading line there (see
  * `weighBoundaries`). Ads and text continued from another page are then taken out of each body.
@@ -316,7 +340,7 @@ function pushArticle(seg: ArticleSegment, continuedFrom: number, out: Output): v
   const photos = seg.bylines.some((b) => b.people.some((p) => p.role === "photographer" || p.role === "writer-photographer"));
   const opening = seg.body[0] && isEditorsNote(seg.body[0]) ? seg.body[1] : seg.body[0];
   const decisions = weighBoundaries(seg.body, {
-    headText: seg.subtitle ? `${seg.heads.map((t) => t.text).join("\n")}\n${seg.subtitle.text}` : seg.heads.map((t) => t.text).join("\n"),
+    headText: headTextOf(seg),
     dateline: opening?.kind === "dateline",
     feature: seg.subtitle !== null || seg.bylines.some((b) => !b.closing),
     photos,
@@ -355,7 +379,7 @@ function headTop(tokens: readonly Token[], heads: readonly number[], firstArticl
     const aboveText = (tokens[above] as Token).text;
     if (isLabelLike(aboveText) || isLabelNamedIn(aboveText, tokens, (heads[heads.length - 1] as number) + 1)) keep--;
     else if (firstArticle && keep === 1 && !afterAd(tokens, above)) keep--;
-    else if (!kicker && (isKickerApart(tokens, above) || PIECE_RUBRIC.test((tokens[above] as Token).text))) {
+    else if (!kicker && (isKickerApart(tokens, above) || isRubricLine((tokens[above] as Token).text))) {
       // A label may still stand above the kicker ("芝罘区" / kicker / title).
       kicker = true;
       keep--;

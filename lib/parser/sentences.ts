@@ -6,13 +6,14 @@
 import {
   BAD_START,
   BEFORE_FIGURE,
+  CAPTION_FIRST,
   CAPTION_START,
   CLOSERS,
   COMPLETE_OPENERS,
   DATELINE,
-  DATELINE_FIRST,
   DEFINITE_SUBJECT,
   END_MARK,
+  END_MARK_LAST,
   ENUMERATOR,
   ENUMERATOR_FIRST,
   LEANING_ADVERBS,
@@ -29,6 +30,7 @@ import {
   SENTENCE_FINAL,
   isCjk,
   isDigit,
+  mayOpenDateline,
 } from "./rules";
 
 const FULL_STOP = 0x3002; // 。
@@ -52,7 +54,8 @@ export function endsSentence(text: string): boolean {
   if (SENTENCE_FINAL[c] === 1) return true;
   // A half-width full stop ends a sentence unless it is a decimal point or an abbreviation dot.
   if (c === 0x2e && i > 0 && !isDigit(text.charCodeAt(i - 1)) && i === text.length - 1) return true;
-  return END_MARK.test(text.slice(-4));
+  // Most texts that get here end on an ideograph, which no end mark does: no slice, no regex.
+  return END_MARK_LAST[text.charCodeAt(text.length - 1)] === 1 && END_MARK.test(text.slice(-4));
 }
 
 /** Whether the text visibly stops mid-sentence: it ends on a comma, 、, colon, opening quote or dash. */
@@ -74,13 +77,19 @@ const depth = new Int32Array(QUOTE_PAIRS.length + 1);
 /** Code unit → +k if it opens quote pair k, −k if it closes it, 0 otherwise: one read per character. */
 const PAIR_OF = new Int8Array(65536);
 for (let c = 0; c < 65536; c++) PAIR_OF[c] = (OPENS_PAIR[c] as number) - (CLOSES_PAIR[c] as number);
+/**
+ * Every quote and bracket of QUOTE_PAIRS is below U+3012 or from U+FF08 on, so an ideograph (the
+ * bulk of any text) is passed over with one comparison, without a read of PAIR_OF.
+ */
+const mayBePairMark = (c: number) => c < 0x3012 || c >= 0xff08;
 
 /** Whether a closing quote/bracket comes before any matching opening one ("堂”学习平台…"). */
 export function hasUnmatchedCloser(text: string, limit = 400): boolean {
-  depth.fill(0);
+  for (let k = 1; k < depth.length; k++) depth[k] = 0;
   const n = Math.min(text.length, limit);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (!mayBePairMark(c)) continue;
     const pair = PAIR_OF[c] as number;
     if (pair === 0) continue;
     if (pair < 0) {
@@ -99,7 +108,9 @@ export function hasUnmatchedCloser(text: string, limit = 400): boolean {
 export function hasUnclosedOpener(text: string): boolean {
   let open = 0;
   for (let i = 0; i < text.length; i++) {
-    const pair = PAIR_OF[text.charCodeAt(i)] as number;
+    const c = text.charCodeAt(i);
+    if (!mayBePairMark(c)) continue;
+    const pair = PAIR_OF[c] as number;
     if (pair > 0) open++;
     else if (pair < 0) open--;
   }
@@ -133,7 +144,7 @@ export function startsMidSentence(text: string): boolean {
   if (text.length === 0) return false;
   const c0 = text.charCodeAt(0);
   if (BAD_START[c0] === 1) return true;
-  if (DATELINE_FIRST[c0] === 1 && DATELINE.test(text)) return false;
+  if (mayOpenDateline(text) && DATELINE.test(text)) return false;
   if (ENUMERATOR_FIRST[c0] === 1 && ENUMERATOR.test(text)) return false;
   if (hasUnmatchedCloser(text, 40)) return true;
   // "过25%": a single ideograph glued to a figure.
@@ -169,12 +180,15 @@ const ADVERB_FIRST = new Uint8Array(65536);
 for (const a of LEANING_ADVERBS) ADVERB_FIRST[a.charCodeAt(0)] = 1;
 
 function leansOnLostClause(text: string): boolean {
-  if (!isCjk(text.charCodeAt(0)) || DEFINITE_SUBJECT.test(text)) return false;
+  if (!isCjk(text.charCodeAt(0))) return false;
   for (let len = 2; len <= 6 && len < text.length; len++) {
     if (!isCjk(text.charCodeAt(len - 1))) return false;
     if (ADVERB_FIRST[text.charCodeAt(len)] !== 1) continue;
     for (const adverb of LEANING_ADVERBS) {
       if (text.startsWith(adverb, len)) {
+        // A definite subject stands on its own. (Tested only here, once an adverb is found: the
+        // regex would otherwise run on nearly every paragraph.)
+        if (DEFINITE_SUBJECT.test(text)) return false;
         const subject = text.slice(0, len);
         return !COMPLETE_OPENERS.has(subject);
       }
@@ -189,7 +203,7 @@ function leansOnLostClause(text: string): boolean {
  */
 export function startsFresh(text: string): boolean {
   const c0 = text.charCodeAt(0);
-  if ((ENUMERATOR_FIRST[c0] === 1 && ENUMERATOR.test(text)) || (DATELINE_FIRST[c0] === 1 && DATELINE.test(text))) return true;
+  if ((ENUMERATOR_FIRST[c0] === 1 && ENUMERATOR.test(text)) || (mayOpenDateline(text) && DATELINE.test(text))) return true;
   const first = firstClause(text);
   return first !== null && (first.mark === 0xff0c || first.mark === 0x2c) && first.clause.length >= 2 && isOpenerClause(first.clause);
 }
@@ -284,7 +298,7 @@ export function isBareCredit(text: string): boolean {
 /** Whether a line is a photo caption by its form: a closing "记者 张三 摄" credit or "图为…". */
 export function looksLikeCaption(text: string): boolean {
   if (text.length > 120) return false;
-  if (CAPTION_START.test(text)) return true;
+  if (CAPTION_FIRST[text.charCodeAt(0)] === 1 && CAPTION_START.test(text)) return true;
   let i = text.length - 1;
   while (i >= 0 && (text.charCodeAt(i) === 0x29 || text.charCodeAt(i) === 0xff09 || text.charCodeAt(i) === 0x20)) i--;
   return text.charCodeAt(i) === 0x6444; // 摄

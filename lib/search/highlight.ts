@@ -7,6 +7,7 @@
  *   const mark = compileHighlighter(query); blocks.map((b) => mark(b.text));
  */
 import { parseQuery, type QueryTerm } from "@/lib/search/query-parser";
+import { escapeHtml } from "@/lib/text/escape";
 import { gramChars, toCharUnits, toUnits, type Unit } from "@/lib/search/tokenize";
 
 /** A match: UTF-16 offsets [start, end) in the original text, and which term it is of. */
@@ -16,12 +17,6 @@ export interface Match {
   term: number;
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
 
 function matchesAt(text: Unit[], i: number, q: Unit[]): boolean {
   if (i + q.length > text.length) return false;

@@ -12,7 +12,8 @@ import type { Statement } from "better-sqlite3";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { CATEGORY_LABELS } from "@/lib/parser/category";
 import { dayNumber, getArticleFacts, type ArticleFacts, type DepartmentFact } from "@/lib/search/facts";
-import { escapeHtml, findMatches, makeSnippet, renderMarked } from "@/lib/search/highlight";
+import { findMatches, makeSnippet, renderMarked } from "@/lib/search/highlight";
+import { escapeHtml } from "@/lib/text/escape";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parser";
 import { simplify, toUnits } from "@/lib/search/tokenize";
 import { MAX_PAGE, searchOptionsSchema } from "@/lib/validations/search";
@@ -96,8 +97,20 @@ export interface SearchResponse {
   sort: SearchSort;
   /** Words of the query beyond the first MAX_TERMS of their kind, as typed: ignored by this search (absent: none). */
   ignoredTerms?: string[];
+  /**
+   * The query's excluded words, as typed ("-" before each), when they are all it has and no filter
+   * is given: there is nothing to look for (an exclusion narrows a search, it cannot start one),
+   * so there are no results, and the reader is told why. Absent otherwise.
+   */
+  excludedOnly?: string[];
   results: SearchResult[];
-  /** Counts over the whole result set (all pages), largest first; years newest first. */
+  /**
+   * What each filter value would give: every value with results, counted over the results of the
+   * query and the other filters with this facet's own filter left out (with a category chosen, the
+   * other categories are listed too, with what choosing them instead would give). Largest first,
+   * years newest first; every department with results. A chosen value without results is not
+   * listed (the page adds it, to be removed).
+   */
   facets: { category: Facet[]; department: Facet[]; year: Facet[] };
   /** Departments the query names (to filter by), or that look like it when nothing was found. */
   suggestions: { departments: DepartmentRef[] };
@@ -131,7 +144,6 @@ export const ARTICLE_INDEX: MatchIndex = { table: "article_fts", weights: BM25_W
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-const DEPARTMENT_FACETS = 30;
 
 const categoryLabels = CATEGORY_LABELS as Record<string, string>;
 
@@ -339,6 +351,9 @@ export function searchArticles(db: SqliteDb, input: SearchParams, index: MatchIn
 
   // Without words to look for, filters alone list their articles (minus any exclusions).
   const hasFilters = Boolean(departmentIds || category >= 0 || pageName >= 0 || person || params.from || params.to);
+  if (!match && !hasFilters && parsed.terms.length === 0 && parsed.excluded.length > 0) {
+    response.excludedOnly = parsed.excluded.map((t) => `-${t.phrase ? `"${t.raw}"` : t.raw}`);
+  }
   if (!match && !(hasFilters && parsed.terms.length === 0)) return finish();
 
   const { size, state, day, dayIndex, deptStart, deptIds } = facts;
@@ -346,15 +361,12 @@ export function searchArticles(db: SqliteDb, input: SearchParams, index: MatchIn
     for (let k = deptStart[id]!; k < deptStart[id + 1]!; k++) if (set.has(deptIds[k]!)) return true;
     return false;
   };
-  const accept = (id: number): boolean => {
+  // Visibility and the filters no facet lists; dates, category and department are tested apart, for the facets.
+  const admit = (id: number): boolean => {
     if (id >= size) return false;
     const s = state[id]!;
     if (s !== 2 && !(s === 1 && drafts && (!draftDepartments || hasDepartment(id, draftDepartments)))) return false;
-    const d = day[id]!;
-    if (d < fromDay || d > toDay) return false;
-    if (category >= 0 && facts.category[id] !== category) return false;
     if (pageName >= 0 && facts.pageName[id] !== pageName) return false;
-    if (departmentIds && !hasDepartment(id, departmentIds)) return false;
     if (person && !person.has(id)) return false;
     return true;
   };
@@ -363,26 +375,43 @@ export function searchArticles(db: SqliteDb, input: SearchParams, index: MatchIn
   const tieBreak = (a: number, b: number) => day[b]! - day[a]! || pageNumber[a]! - pageNumber[b]! || order[a]! - order[b]! || a - b;
 
   // Pass 1: the match set (one JSON array: far cheaper to move than rows), filtered, counted and
-  // faceted against the facts; matches are counted per date, for the year facet and the ranking window.
+  // faceted against the facts; matches are counted per date, for the ranking window, and apart
+  // for the year facet (which leaves the date filter out, as each facet leaves out its own).
   const matched: number[] = match ? matchIds(db, index, match) : everyArticle(db, facts, index, exclude);
   const accepted = new Int32Array(matched.length);
   const categoryCounts = new Int32Array(facts.categories.length);
   const departmentCounts = new Int32Array(facts.departmentSlots);
   const dayCounts = new Int32Array(facts.days.length);
   const categoryOf = facts.category;
-  // Published articles without filters, the commonest search: one test a match.
+  // Published articles without filters, the commonest search: one test a match, and every facet counts the results.
   const unfiltered = !drafts && !hasFilters;
+  const yearDayCounts = unfiltered ? dayCounts : new Int32Array(facts.days.length);
   let total = 0;
   for (const id of matched) {
-    if (unfiltered ? id >= size || state[id] !== 2 : !accept(id)) continue;
-    accepted[total++] = id;
-    categoryCounts[categoryOf[id]!]!++;
-    for (let k = deptStart[id]!; k < deptStart[id + 1]!; k++) departmentCounts[deptIds[k]!]!++;
-    dayCounts[dayIndex[id]!]!++;
+    if (unfiltered) {
+      if (id >= size || state[id] !== 2) continue;
+      accepted[total++] = id;
+      categoryCounts[categoryOf[id]!]!++;
+      for (let k = deptStart[id]!; k < deptStart[id + 1]!; k++) departmentCounts[deptIds[k]!]!++;
+      dayCounts[dayIndex[id]!]!++;
+      continue;
+    }
+    if (!admit(id)) continue;
+    const d = day[id]!;
+    const inDates = d >= fromDay && d <= toDay;
+    const inCategory = category < 0 || categoryOf[id] === category;
+    const inDepartment = !departmentIds || hasDepartment(id, departmentIds);
+    if (inDates && inDepartment) categoryCounts[categoryOf[id]!]!++;
+    if (inDates && inCategory) for (let k = deptStart[id]!; k < deptStart[id + 1]!; k++) departmentCounts[deptIds[k]!]!++;
+    if (inCategory && inDepartment) yearDayCounts[dayIndex[id]!]!++;
+    if (inDates && inCategory && inDepartment) {
+      accepted[total++] = id;
+      dayCounts[dayIndex[id]!]!++;
+    }
   }
   const yearCounts = new Map<number, number>();
   facts.days.forEach((d, i) => {
-    const n = dayCounts[i]!;
+    const n = yearDayCounts[i]!;
     if (n > 0) yearCounts.set((d / 10000) | 0, (yearCounts.get((d / 10000) | 0) ?? 0) + n);
   });
 
@@ -406,6 +435,18 @@ export function searchArticles(db: SqliteDb, input: SearchParams, index: MatchIn
   response.total = total;
   response.reachable = reachable;
   response.facets = {
+    ...countFacets(facts, categoryCounts, departmentCounts),
+    year: [...yearCounts.entries()].sort((a, b) => b[0] - a[0]).map(([y, n]) => ({ value: String(y), label: `${y}年`, count: n })),
+  };
+
+  const pageIds = ranked.slice((page - 1) * pageSize);
+  response.results = readResults(db, facts, pageIds, parsed, params.q);
+  return finish();
+}
+
+/** Category and department facets from counts indexed by category index and Department.id: those above 0, largest first. */
+function countFacets(facts: ArticleFacts, categoryCounts: Int32Array, departmentCounts: Int32Array): { category: Facet[]; department: Facet[] } {
+  return {
     category: [...categoryCounts.entries()]
       .filter(([, n]) => n > 0)
       .map(([i, n]) => ({ value: facts.categories[i]!, label: categoryLabels[facts.categories[i]!] ?? facts.categories[i]!, count: n }))
@@ -413,17 +454,28 @@ export function searchArticles(db: SqliteDb, input: SearchParams, index: MatchIn
     department: [...departmentCounts.entries()]
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, DEPARTMENT_FACETS)
       .flatMap(([id, n]) => {
         const d = facts.departments.get(id);
         return d ? [{ value: d.name, label: d.name, count: n }] : [];
       }),
-    year: [...yearCounts.entries()].sort((a, b) => b[0] - a[0]).map(([y, n]) => ({ value: String(y), label: `${y}年`, count: n })),
   };
+}
 
-  const pageIds = ranked.slice((page - 1) * pageSize);
-  response.results = readResults(db, facts, pageIds, parsed, params.q);
-  return finish();
+/**
+ * The categories and departments of every published article, with counts, as searchArticles
+ * lists facets: what the search form offers before anything is searched (a category no published
+ * article has would find nothing).
+ */
+export function countPublished(db: SqliteDb): { category: Facet[]; department: Facet[] } {
+  const facts = getArticleFacts(db);
+  const categoryCounts = new Int32Array(facts.categories.length);
+  const departmentCounts = new Int32Array(facts.departmentSlots);
+  for (let id = 0; id < facts.size; id++) {
+    if (facts.state[id] !== 2) continue;
+    categoryCounts[facts.category[id]!]!++;
+    for (let k = facts.deptStart[id]!; k < facts.deptStart[id + 1]!; k++) departmentCounts[facts.deptIds[k]!]!++;
+  }
+  return countFacets(facts, categoryCounts, departmentCounts);
 }
 
 /** Every rowid matching the expression, ascending (one JSON array: far cheaper to move than rows). */

@@ -22,6 +22,29 @@ export const ROLE_LABELS: Record<string, string> = {
   "writer-photographer": "文/图",
 };
 
+/** One role word and the people it credits, as a byline prints them: "本报记者 姜小皓 崔维鹏". */
+export interface BylineGroup {
+  label: string;
+  names: string[];
+}
+
+/**
+ * Bylines grouped as the paper prints them: consecutive people with the same role (and the same
+ * printed title, such as 本报记者) under one role word — "文/图 A B C D", not "文/图 A 文/图 B …".
+ * A person's `printed` title, where known, is the role word; otherwise the role's label.
+ */
+export function groupBylines(bylines: readonly { name: string; role: string; printed?: string | null }[]): BylineGroup[] {
+  const out: BylineGroup[] = [];
+  for (const b of bylines) {
+    const label = b.printed || ROLE_LABELS[b.role] || "";
+    const last = out.at(-1);
+    if (last && last.label === label) {
+      if (!last.names.includes(b.name)) last.names.push(b.name);
+    } else out.push({ label, names: [b.name] });
+  }
+  return out;
+}
+
 /** A strict "YYYY-MM-DD" that is a real calendar date. */
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -38,17 +61,6 @@ export function formatCitation(a: { authors: string[]; title: string; paper: str
   const authors = a.authors.length > 3 ? `${a.authors.slice(0, 3).join(", ")}, 等` : a.authors.join(", ");
   return `${authors ? `${authors}. ` : ""}${a.title}[N]. ${a.paper}, ${a.date}(${a.page}).`;
 }
-
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-/** Escapes text for XML/HTML (feeds, highlighted snippets). */
-export function escapeXml(s: string): string {
-  // Characters XML 1.0 forbids are dropped rather than escaped.
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
-}
-
-// Kept here too for callers that imported it from format (lib/search/query.ts).
-export { highlightHtml } from "@/lib/site/highlight";
 
 /**
  * A dynamic route segment as text. Next hands non-ASCII segments over percent-encoded; a stray

@@ -5,13 +5,10 @@
  * on which issues are published — the home page, the archive, the lists, feeds, the sitemap,
  * search — given as path prefixes, since their addresses are open-ended (pages of a list, queries).
  */
+import type { IssueAddresses } from "@/lib/db/cache-events";
 import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
 
-export interface IssueAddresses {
-  date: string;
-  pages: number[];
-  articles: string[];
-}
+export type { IssueAddresses };
 
 export interface PurgeList {
   /** Exact paths. */

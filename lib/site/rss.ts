@@ -1,3 +1,5 @@
+import { escapeXml, NOT_XML } from "@/lib/text/escape";
+
 /** One article in a feed: what lib/db/feeds.ts reads. */
 export interface FeedItem {
   publicId: string;
@@ -35,12 +37,6 @@ export function feedExcerpt(item: Pick<FeedItem, "subtitle" | "plainText">, limi
 }
 
 /**
- * Characters XML 1.0 forbids (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF):
- * dropped, so any article text yields a well-formed feed.
- */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
  * A plain-text element (titles, category, channel title and description, links): what a feed
  * reader shows as text. RSS 2.0 leaves open whether such elements may hold HTML, and readers
  * differ; the RSS Advisory Board's Best Practices Profile (and the feed validator's
@@ -62,11 +58,10 @@ export function xmlText(s: string): string {
  * but still needs the HTML escaping, and a "]]>" in the text split; two escapes are simpler.)
  */
 export function htmlDescription(text: string): string {
-  const html = text.replace(NOT_XML, "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  const html = escapeXml(text);
   return html.replace(/[&<>]/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isReaderTag } from "@/lib/db/cache-tags";
 import { isIsoDate } from "@/lib/site/format";
+import { PUBLIC_ID } from "@/lib/public-id";
 
 /** Route and query parameters of the reader's site and its JSON API, validated at the edge. */
 
@@ -18,7 +19,7 @@ export const dateParams = z.object({ date: isoDate });
 export const pageParams = z.object({ date: isoDate, page: pageNumber });
 
 /** An article's public id: issue date, page, order on the page ("20260408-01-03"). */
-export const publicId = z.string().regex(/^\d{8}-\d{2}-\d{2}$/, "稿件编号格式应为 YYYYMMDD-PP-NN");
+export const publicId = z.string().regex(PUBLIC_ID, "稿件编号格式应为 YYYYMMDD-PP-NN");
 export const publicIdParam = z.object({ id: publicId });
 
 /** `?page=` of a paginated list; anything else falls back to the first page. */

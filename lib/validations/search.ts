@@ -12,10 +12,34 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 /** The last result page a search may ask for; lib/search/query.ts never counts more pages than this. */
 export const MAX_PAGE = 1000;
 
-/** Query parameters of /search and GET /api/search. */
+/** The longest query searched, in characters (code points: a character outside the BMP counts once). */
+export const MAX_QUERY_LENGTH = 200;
+
+const queryLength = (q: string) => [...q].length;
+
+/**
+ * What the search page searches for a query over MAX_QUERY_LENGTH: its first MAX_QUERY_LENGTH
+ * characters (ends trimmed first, so spaces around a pasted text cost nothing), and whether
+ * anything was cut, for the page to say so. A query within the limit comes back unchanged.
+ * GET /api/search does not cut: a program gets a 400 it can act on rather than results for a
+ * query it did not send (searchParamsSchema).
+ */
+export function cutQuery(q: string): { q: string; cut: boolean } {
+  if (queryLength(q) <= MAX_QUERY_LENGTH) return { q, cut: false };
+  const chars = [...q.trim()];
+  if (chars.length <= MAX_QUERY_LENGTH) return { q: q.trim(), cut: false };
+  return { q: chars.slice(0, MAX_QUERY_LENGTH).join(""), cut: true };
+}
+
+/** Query parameters of /search and GET /api/search (the page cuts a long q first: cutQuery). */
 export const searchParamsSchema = z
   .object({
-    q: z.string().max(200, "检索词最长 200 字").default(""),
+    q: z
+      .string()
+      .refine((q) => queryLength(q) <= MAX_QUERY_LENGTH, {
+        error: (issue) => `检索词最长 ${MAX_QUERY_LENGTH} 字(收到 ${queryLength(String(issue.input))} 字),请缩短后再检索`,
+      })
+      .default(""),
     department: z.preprocess(blankToUndefined, z.string().max(50).optional()),
     category: z.preprocess(blankToUndefined, z.enum(CATEGORY_SLUGS, "未知的分类").optional()),
     from: z.preprocess(blankToUndefined, date.optional()),

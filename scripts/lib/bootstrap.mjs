@@ -112,6 +112,19 @@ export function ensureSiteCss() {
   run("node", ["scripts/build-site-css.mjs"], { what: "scripts/build-site-css.mjs", quiet: true });
 }
 
+/**
+ * DATABASE_URL as the setup commands use it (lib/env-schema.ts checks the same rule once the
+ * dependencies are installed): a SQLite file URL, or the default. Anything else is refused here,
+ * before a step could read "postgresql://…" as a relative path and create a folder of that name.
+ */
+export function databaseUrlFromEnv() {
+  const url = process.env.DATABASE_URL || "file:./data/edition.db";
+  if (!/^file:.+/.test(url)) {
+    throw new StepError(`DATABASE_URL "${url}" must be a SQLite file URL such as file:./data/edition.db (this build stores the edition in SQLite; postgres:// URLs are not supported yet)`);
+  }
+  return url;
+}
+
 /** Applies pending migrations to the database named by `databaseUrl`. */
 export function migrate(databaseUrl) {
   step(`Migrating the database (${databaseUrl})`);

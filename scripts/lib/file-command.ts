@@ -5,11 +5,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { sqlitePathFromUrl } from "../../lib/db/sqlite-path";
-import { DEFAULT_DATABASE_URL } from "../../lib/env-defaults";
-
-const envSchema = z.object({
-  DATABASE_URL: z.string().regex(/^file:.+/, "must be a SQLite file URL such as file:./data/edition.db").default(DEFAULT_DATABASE_URL),
-});
+import { readEnv } from "../../lib/env-schema";
 
 /** `{ file, database }`, or the exit code (0 after --help, 2 for wrong usage). */
 export function parseFileCommand(name: string, usage: string, missing: string): { file: string; database: string } | number {
@@ -29,10 +25,10 @@ export function parseFileCommand(name: string, usage: string, missing: string): 
     console.error(`${name}: ${file.success ? "give exactly one file" : file.error.issues[0]?.message}\n\n${usage}`);
     return 2;
   }
-  const env = envSchema.safeParse(process.env);
-  if (!env.success) {
-    console.error(`${name}: invalid environment: DATABASE_URL: ${env.error.issues[0]?.message}`);
+  const env = readEnv(process.env);
+  if (!env.ok) {
+    console.error(`${name}: invalid environment: ${env.problems.join("; ")}`);
     return 2;
   }
-  return { file: file.data, database: sqlitePathFromUrl(env.data.DATABASE_URL) };
+  return { file: file.data, database: sqlitePathFromUrl(env.env.DATABASE_URL) };
 }

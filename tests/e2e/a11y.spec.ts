@@ -21,14 +21,18 @@ const routes = [
 ];
 
 for (const route of routes) {
-  test(`should have no axe violations and one h1 on ${decodeURIComponent(route)}`, async ({ page }) => {
-    await page.goto(route);
-    await expect(page.locator("h1")).toHaveCount(1);
-    await expect(page.getByRole("main")).toHaveCount(1);
-    // Every rule axe runs by default: WCAG 2.x A/AA and its best practices (landmarks, headings…).
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  });
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`should have no axe violations and one h1 on ${decodeURIComponent(route)} (${colorScheme})`, async ({ page }) => {
+      // Both themes: the dark one has its own colours (app/theme.css) and its own contrast to pass.
+      await page.emulateMedia({ colorScheme });
+      await page.goto(route);
+      await expect(page.locator("h1")).toHaveCount(1);
+      await expect(page.getByRole("main")).toHaveCount(1);
+      // Every rule axe runs by default: WCAG 2.x A/AA and its best practices (landmarks, headings…).
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
 }
 
 // The desk: the same checks, signed in as a chief (who sees every section).

@@ -6,7 +6,7 @@ test("should walk a reader's journey: home → page map → article → next →
   await page.screenshot({ path: info.outputPath("1-home.png"), fullPage: true });
 
   // The page map's blocks are links with accessible names.
-  const map = page.getByRole("group", { name: /版面图/ });
+  const map = page.getByRole("group", { name: /版面示意图/ });
   await map.getByRole("link", { name: "聊城仲裁委部署2026年服务新举措" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("聊城仲裁委部署2026年服务新举措");
   await expect(page.getByText("聊城仲裁委员会").first()).toBeVisible();

@@ -24,7 +24,10 @@ test("should filter by department alias and explain when nothing is found", asyn
   await page.goto("/search?q=&department=" + encodeURIComponent("市市场监管局"));
   await expect(page.getByRole("heading", { name: "共找到 1 篇稿件" })).toBeVisible();
   await expect(page.getByRole("link", { name: "我市培育“阳光市监”政务公开品牌" })).toBeVisible();
-  // The alias selects its department in the form, so searching again keeps the filter.
+  // The alias selects its department in the form, so searching again keeps the filter. (On a phone
+  // the filters fold behind 筛选 when there are results: unfold them first.)
+  const folded = page.getByRole("search", { name: "检索稿件" }).locator("summary");
+  if (await folded.isVisible()) await folded.click();
   await expect(page.getByRole("combobox", { name: "部门" })).toHaveValue(/市场监督管理局/);
   await page.goto("/search?q=" + encodeURIComponent("不存在的词语组合"));
   await expect(page.getByText("没有找到相关稿件")).toBeVisible();

@@ -3,6 +3,7 @@ import { type Page, serveDocument } from "@/components/document";
 import { articleDocumentOf } from "@/components/reader-documents";
 import { getArticle, getArticleRedirect } from "@/lib/db/articles";
 import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
+import { issueDateOfPublicId } from "@/lib/public-id";
 import { publicIdParam } from "@/lib/validations/params";
 
 /**
@@ -21,7 +22,7 @@ async function articleDocument(id: string): Promise<Page | null> {
   "use cache";
   cacheLife("hours");
   // Its issue (the article and its neighbours) and every published issue (related articles).
-  cacheTag(READER_TAG, ISSUES_TAG, issueTag(`${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}`), articleTag(id));
+  cacheTag(READER_TAG, ISSUES_TAG, issueTag(issueDateOfPublicId(id)), articleTag(id));
   const a = await getArticle(id);
   return a ? articleDocumentOf(a) : null;
 }

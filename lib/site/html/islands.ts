@@ -1,12 +1,15 @@
 import { highlightWords } from "@/lib/site/highlight";
 import { READER_SCALE_KEY, READER_SCALES } from "@/lib/site/reader-scale";
+import { keysIsland } from "@/lib/site/html/islands/keys";
+import { pageMapIsland } from "@/lib/site/html/islands/page-map";
+import { shareIsland } from "@/lib/site/html/islands/share";
+import { speechIsland } from "@/lib/site/html/islands/speech";
 
 /**
  * The reader's pages' only script: small enhancements of a page that is complete without it.
  *
  * - `[data-font-size]`: the article's font size control (A−/A+), kept in localStorage. The saved
  *   size is applied in <head> before the first paint (APPLY_SAVED_READER_SCALE), so text never jumps.
- * - `[data-copy-link]`: copies the article's permanent link.
  * - `[data-highlight]`: marks the words of `?hl=` (search results link to articles with it).
  *
  * Controls that need the script are rendered `hidden` and shown here, so a reader without
@@ -42,32 +45,23 @@ function enhanceReaderPage(cfg: { key: string; scales: number[]; words: (q: stri
     group.hidden = false;
   }
 
-  // The clipboard exists only in secure contexts (https, localhost): elsewhere the button stays hidden.
-  const clipboard = window.isSecureContext ? navigator.clipboard : undefined;
-  for (const button of clipboard ? document.querySelectorAll<HTMLButtonElement>("[data-copy-link]") : []) {
-    const idle = button.textContent;
-    button.addEventListener("click", () => {
-      const say = (text: string) => {
-        button.textContent = text;
-        setTimeout(() => (button.textContent = idle), 2000);
-      };
-      clipboard!.writeText(button.dataset.copyLink ?? location.href).then(
-        () => say("已复制链接"),
-        () => say("复制失败,请手动复制地址栏"),
-      );
-    });
-    button.hidden = false;
-  }
-
   const hl = new URLSearchParams(location.search).get("hl")?.slice(0, 100);
   const words = hl ? cfg.words(hl) : [];
   if (words.length === 0) return;
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
+  // The page sets Chinese punctuation full-width (lib/site/typeset.ts) and a query may type it half-width: either matches.
+  const widths = ",:;()?!\uff0c\uff1a\uff1b\uff08\uff09\uff1f\uff01";
+  const source = (w: string) =>
+    Array.from(w, (c) => {
+      const i = widths.indexOf(c) % 7;
+      return i < 0 ? c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : `[${widths[i]}${widths[i + 7]}]`;
+    }).join("");
+  const pattern = new RegExp(words.map(source).join("|"), "giu");
   for (const area of document.querySelectorAll("[data-highlight]")) {
     const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
     const texts: Text[] = [];
     while (walker.nextNode()) texts.push(walker.currentNode as Text);
     for (const node of texts) {
+      if (node.parentElement?.closest("[data-no-highlight]")) continue;
       const parts: (string | Node)[] = [];
       let last = 0;
       for (const m of node.data.matchAll(pattern)) {
@@ -89,7 +83,7 @@ function enhanceReaderPage(cfg: { key: string; scales: number[]; words: (q: stri
  * browser globals, no imports inside the body). Each is called once with no argument, after the
  * one above, and must do nothing on a page that lacks its elements.
  */
-const MORE_ISLANDS: (() => void)[] = [];
+const MORE_ISLANDS: (() => void)[] = [shareIsland, keysIsland, speechIsland, pageMapIsland];
 
 /** The script's text: the function above, called with the site's settings and its query-word splitter, then the others. */
 export const READER_PAGE_SCRIPT =

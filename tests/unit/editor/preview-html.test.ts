@@ -83,8 +83,8 @@ describe("previewBanner", () => {
   it("should escape the label and the desk link", () => {
     const banner = previewBanner('<script>alert("x")</script> & 要闻', '/editor?x="><img src=x>');
     expect(banner).not.toContain("<script>");
-    expect(banner).toContain("&lt;script>alert(&quot;x&quot;)&lt;/script> &amp; 要闻");
-    expect(banner).toContain('href="/editor?x=&quot;>&lt;img src=x>"');
+    expect(banner).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 要闻");
+    expect(banner).toContain('href="/editor?x=&quot;&gt;&lt;img src=x&gt;"');
     expect(banner).not.toContain("<img");
   });
 });
@@ -129,6 +129,6 @@ describe("toPreviewDocument", () => {
   it("should escape the label inside the document", () => {
     const out = toPreviewDocument(doc, { ...opts, label: "</div><script>x()</script>" });
     expect(out).not.toContain("<script>x()");
-    expect(out).toContain("&lt;/div>&lt;script>x()&lt;/script>");
+    expect(out).toContain("&lt;/div&gt;&lt;script&gt;x()&lt;/script&gt;");
   });
 });

@@ -1,12 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countCharacters, formatPublicId, toArticleRecords } from "@/lib/import/materialise";
+import { countCharacters, toArticleRecords } from "@/lib/import/materialise";
+import { formatPublicId, issueDateOfPublicId } from "@/lib/public-id";
 import type { ParsedPage } from "@/lib/parser/types";
 
 describe("materialise", () => {
   it("should format public ids as YYYYMMDD-PP-NN", () => {
     expect(formatPublicId("2026-04-08", 1, 3)).toBe("20260408-01-03");
     expect(formatPublicId("2025-12-27", 12, 10)).toBe("20251227-12-10");
+    expect(issueDateOfPublicId("20251227-12-10")).toBe("2025-12-27");
   });
 
   it("should count characters as code points without whitespace", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeSegment, escapeXml, formatCitation, formatIssueDate, formatPageNumber, isIsoDate } from "@/lib/site/format";
+import { decodeSegment, formatCitation, formatIssueDate, formatPageNumber, groupBylines, isIsoDate } from "@/lib/site/format";
 
 describe("formatIssueDate", () => {
   it("should write the date with its weekday", () => {
@@ -45,16 +45,53 @@ describe("formatCitation", () => {
   });
 });
 
-describe("escapeXml", () => {
-  it("should escape markup and drop characters XML forbids", () => {
-    expect(escapeXml(`<a href="x">&'\u0001</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
-  });
-});
-
 describe("decodeSegment", () => {
   it("should decode percent-encoded segments and keep a stray % as typed", () => {
     expect(decodeSegment("%E8%81%8A%E5%9F%8E")).toBe("聊城");
     expect(decodeSegment("聊城")).toBe("聊城");
     expect(decodeSegment("100%")).toBe("100%");
+  });
+});
+
+describe("groupBylines", () => {
+  it("should print each role once before its people, as the paper does", () => {
+    const four = ["王军豪", "赵晓翠", "张丽芳", "梅小勇"].map((name) => ({ name, role: "writer-photographer" }));
+    expect(groupBylines(four)).toEqual([{ label: "文/图", names: ["王军豪", "赵晓翠", "张丽芳", "梅小勇"] }]);
+    expect(
+      groupBylines([
+        { name: "陈金路", role: "reporter" },
+        { name: "韩丽芸", role: "correspondent" },
+        { name: "许超", role: "correspondent" },
+      ]),
+    ).toEqual([
+      { label: "记者", names: ["陈金路"] },
+      { label: "通讯员", names: ["韩丽芸", "许超"] },
+    ]);
+  });
+
+  it("should use the title printed before the names (本报记者) and group by it", () => {
+    expect(
+      groupBylines([
+        { name: "姜小皓", role: "reporter", printed: "本报记者" },
+        { name: "李娜", role: "reporter", printed: "本报记者" },
+        { name: "崔维鹏", role: "correspondent", printed: "本报通讯员" },
+        { name: "张伟", role: "correspondent", printed: null },
+      ]),
+    ).toEqual([
+      { label: "本报记者", names: ["姜小皓", "李娜"] },
+      { label: "本报通讯员", names: ["崔维鹏"] },
+      { label: "通讯员", names: ["张伟"] },
+    ]);
+  });
+
+  it("should start a new group when a role comes back after another", () => {
+    expect(
+      groupBylines([
+        { name: "甲", role: "reporter" },
+        { name: "乙", role: "photographer" },
+        { name: "丙", role: "reporter" },
+      ]).map((g) => g.label),
+    ).toEqual(["记者", "摄影", "记者"]);
+    expect(groupBylines([])).toEqual([]);
   });
 });

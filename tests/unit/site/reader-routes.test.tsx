@@ -119,6 +119,12 @@ const SEEDS: [string, number][] = [
   ["/articles/20300101-01-01", 404],
   ["/articles/nonsense", 404],
   ["/issues/2030-01-01", 404],
+  // A day without a paper: its address is a 404 that names the issues either side; the date
+  // picker (/issues/go, its own page without a date) opens the nearest issue with a note instead.
+  ["/issues/2026-04-05", 404],
+  ["/issues/2026-04-08?asked=2026-04-05", 200],
+  ["/issues/go", 200],
+  ["/issues/go?date=2026/04/05", 400],
   ["/issues/2026-04-08/9", 404],
   ["/issues?month=2030-01", 404],
   ["/issues?month=13", 404],
@@ -229,7 +235,6 @@ describe("every reader page of the sample edition", () => {
         "app/departments/[slug]/feed.xml/route.ts",
         "app/favicon.ico/route.ts",
         "app/feed.xml/route.ts",
-        "app/issues/go/route.ts",
       ].map((f) => path.normalize(f)),
     );
     const answered = new Set(visits.filter((v) => v.status === 200).map((v) => v.route));
@@ -270,6 +275,10 @@ describe("every reader page of the sample edition", () => {
       if (status === 404) expect(v.body, url).toContain("<h1 class=\"text-3xl font-bold\">找不到这一页</h1>");
     }
     expect(visits.find((v) => v.url === "/search?q=法院&from=2026/04/08")!.body).toContain('role="alert"');
+    const body = (url: string) => visits.find((v) => v.url === url)!.body;
+    expect(body("/issues/2026-04-08?asked=2026-04-05")).toContain("2026年4月5日没有出版报纸,已为您打开最近的一期:2026年4月8日");
+    expect(body("/issues/2026-04-05")).toContain('之后最近的一期:<a href="/issues/2026-04-08"');
+    expect(body("/issues/go?date=2026/04/05")).toMatch(/role="alert"[^>]*>“2026\/04\/05”不是有效的日期/);
   });
 
   it("should keep the raw text's leading newlines in the 原文 view of each page", () => {
