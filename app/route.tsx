@@ -1,7 +1,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { type Page, renderPage, serveDocument } from "@/components/document";
 import { PageViewSection } from "@/components/page-view";
-import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG } from "@/lib/edition/cache-tags";
 import { getLatestFrontPage } from "@/lib/db/pages";
 import { env } from "@/lib/env";
 

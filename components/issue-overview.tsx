@@ -2,7 +2,8 @@ import { IssueDatePicker, IssueSearchForm } from "@/components/issue-search-form
 import { PageMap } from "@/components/page-map";
 import type { IssueOverviewView } from "@/lib/db/issues";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
-import { type MissedIssue, nearestLabel, noIssueReason } from "@/lib/site/issue-dates";
+import type { MissedIssue } from "@/lib/edition/nearest-issue";
+import { nearestLabel, noIssueReason } from "@/lib/site/issue-dates";
 
 /**
  * 上一期 or 下一期: a link to that issue, or at the first or last issue the same words visibly

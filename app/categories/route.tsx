@@ -1,7 +1,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { CategoriesMain } from "@/components/directories";
 import { type Page, renderPage, serveDocument } from "@/components/document";
-import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG } from "@/lib/edition/cache-tags";
 import { listCategoryCounts } from "@/lib/db/categories";
 
 /** GET /categories: every category with its count of published articles. */

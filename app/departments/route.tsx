@@ -1,7 +1,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { DepartmentsMain } from "@/components/directories";
 import { type Page, renderPage, serveDocument } from "@/components/document";
-import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG } from "@/lib/edition/cache-tags";
 import { listDepartmentsByKind } from "@/lib/db/departments";
 
 /** GET /departments: every department with published articles, grouped by kind. */

@@ -1,7 +1,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { ArchiveMain } from "@/components/archive";
 import { type Page, renderPage, serveDocument } from "@/components/document";
-import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG } from "@/lib/edition/cache-tags";
 import { listPublishedIssues } from "@/lib/db/issues";
 import { monthParam } from "@/lib/validations/params";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/edition/cache-tags";
 import { db } from "@/lib/db/client";
 import { PUBLISHED_ARTICLE, PUBLISHED_ISSUE, READER_SCOPE, type Scope } from "@/lib/db/issues";
 import { pageMapSelect, type PageMapView, toPageMapView } from "@/lib/db/pages";
@@ -8,7 +8,7 @@ import { sourceLines } from "@/lib/corrections";
 import { reviewEditKeys, reviewedKeysOf, settleReviewedGaps } from "@/lib/corrections/gaps";
 import { bylineLinesOf, printedTitles } from "@/lib/parser/printed-titles";
 import type { Block } from "@/lib/parser/types";
-import { issueDateOfPublicId } from "@/lib/public-id";
+import { issueDateOfPublicId } from "@/lib/edition/public-id";
 
 /** Reader queries about articles (稿件). Only published articles are ever returned; every read is cached and tagged. */
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { applyEdits, type Edit, EditSchema, type EditOutcome, rebaseEdit, sourceLines } from "@/lib/corrections";
-import { articleTag, tagsToRevalidate } from "@/lib/db/cache-tags";
+import { articleTag, tagsToRevalidate } from "@/lib/edition/cache-tags";
 import { writeConnection } from "@/lib/db/import";
 import { defaultDependencies } from "@/lib/import/defaults";
 import { EditionWriter, formatTimestamp, type IssueState } from "@/lib/import/write-edition";

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { cacheTagEvent, issueTag, tagsToRevalidate } from "@/lib/db/cache-tags";
+import { cacheTagEvent, issueTag, tagsToRevalidate } from "@/lib/edition/cache-tags";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyEdits, type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";

@@ -1,13 +1,13 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/edition/cache-tags";
 import { db } from "@/lib/db/client";
-import { chooseNearest, type NearestIssue } from "@/lib/site/issue-dates";
+import { chooseNearest, type NearestIssue } from "@/lib/edition/nearest-issue";
 
 /**
  * Reader queries about issues (期). Only published issues, and of those only the pages an editor
  * has not held back, are ever returned. Every read is cached (`use cache`) and tagged (see
- * lib/db/cache-tags.ts); publishing revalidates the tags.
+ * lib/edition/cache-tags.ts); publishing revalidates the tags.
  */
 
 export interface IssueSummary {

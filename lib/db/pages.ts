@@ -1,6 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/edition/cache-tags";
 import { db } from "@/lib/db/client";
 import type { Block } from "@/lib/parser/types";
 import {

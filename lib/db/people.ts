@@ -1,6 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG } from "@/lib/edition/cache-tags";
 import { db } from "@/lib/db/client";
 import { personPublishedArticles } from "@/lib/db/articles";
 import { PUBLISHED_ARTICLE, PUBLISHED_ISSUE } from "@/lib/db/issues";

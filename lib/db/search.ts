@@ -1,6 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG } from "@/lib/edition/cache-tags";
 import { openSqlite, type SqliteDb } from "@/lib/db/sqlite";
 import { env } from "@/lib/env";
 import { countPublished, searchArticles, type Facet, type SearchParams, type SearchResponse } from "@/lib/search/query";

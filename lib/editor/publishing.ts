@@ -1,6 +1,6 @@
 import "server-only";
 import { recordEvent, type Actor } from "@/lib/db/audit";
-import { tagsToRevalidate } from "@/lib/db/cache-tags";
+import { tagsToRevalidate } from "@/lib/edition/cache-tags";
 import { getDeskIssue, listDueIssues, setDraft, setPublished, setScheduled } from "@/lib/db/desk";
 import type { ParsedPage } from "@/lib/parser/types";
 import { deskWarnings, parseReviewMarks, unreviewed, type DeskWarning } from "./warnings";

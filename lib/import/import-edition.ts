@@ -5,7 +5,7 @@
  * process being killed, leaves the database exactly as it was. Re-importing the same bytes with
  * the same parse options writes nothing at all.
  */
-import { tagsToRevalidate } from "@/lib/db/cache-tags";
+import { tagsToRevalidate } from "@/lib/edition/cache-tags";
 import { checkpointWal, type SqliteDb } from "@/lib/db/sqlite";
 import type { ParsedPage, ParseOptions } from "@/lib/parser/types";
 import { isCalendarDate, MAX_PAGE_NUMBER } from "@/lib/validations/manifest";

@@ -16,7 +16,7 @@ import type { ImportReport } from "./report";
 
 export { ImportError, type ImportErrorCode } from "./errors";
 export { formatParseOptions, importEditionWith, type ImportDependencies, type ImportOptions } from "./import-edition";
-export { formatPublicId } from "@/lib/public-id";
+export { formatPublicId } from "@/lib/edition/public-id";
 export { MAX_PAGE_BYTES, readInputs, type PageInput, type ReadInputsOptions } from "./read-inputs";
 export type * from "./report";
 

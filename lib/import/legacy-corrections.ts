@@ -5,7 +5,7 @@
  * (and printed) for an editor to redo. One transaction per page; a converted row is marked, so
  * running it again does nothing.
  */
-import { tagsToRevalidate } from "@/lib/db/cache-tags";
+import { tagsToRevalidate } from "@/lib/edition/cache-tags";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { editsFromSnapshot } from "@/lib/corrections/legacy";
 import type { ParsedPage } from "@/lib/parser/types";

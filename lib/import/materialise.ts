@@ -3,7 +3,7 @@
  * counts. No database here, so the editors' save path can build the same rows from a corrected page.
  */
 import iconv from "iconv-lite";
-import { formatPublicId } from "@/lib/public-id";
+import { formatPublicId } from "@/lib/edition/public-id";
 import type { Byline, ParsedArticle, ParsedPage } from "@/lib/parser/types";
 
 

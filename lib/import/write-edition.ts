@@ -4,12 +4,12 @@
  * the database as it was. Updates are written only when a value differs, so re-importing the same
  * pages leaves every row, timestamps included, byte for byte as it was.
  */
-import { CACHE_TAG_EVENT_KEEP_MS, cacheTagEvent } from "@/lib/db/cache-tags";
+import { CACHE_TAG_EVENT_KEEP_MS, cacheTagEvent } from "@/lib/edition/cache-tags";
 import type { SqliteDb } from "@/lib/db/sqlite";
 import { anchorLine, applyEdits, type EditOutcome } from "@/lib/corrections";
 import type { Edit } from "@/lib/corrections";
 import type { ParsedPage } from "@/lib/parser/types";
-import { formatPublicId } from "@/lib/public-id";
+import { formatPublicId } from "@/lib/edition/public-id";
 import { toArticleRecords } from "./materialise";
 
 /** The search index as the import sees it (lib/search/indexer.ts). */

@@ -45,14 +45,6 @@ export function groupBylines(bylines: readonly { name: string; role: string; pri
   return out;
 }
 
-/** A strict "YYYY-MM-DD" that is a real calendar date. */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
 /**
  * A citation in GB/T 7714-2015 form for a newspaper article:
  * 作者. 题名[N]. 报纸名, 出版日期(版次).

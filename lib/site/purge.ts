@@ -6,7 +6,7 @@
  * search — given as path prefixes, since their addresses are open-ended (pages of a list, queries).
  */
 import type { IssueAddresses } from "@/lib/db/cache-events";
-import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG } from "@/lib/edition/cache-tags";
 
 export type { IssueAddresses };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isReaderTag } from "@/lib/db/cache-tags";
-import { isIsoDate } from "@/lib/site/format";
-import { PUBLIC_ID } from "@/lib/public-id";
+import { isReaderTag } from "@/lib/edition/cache-tags";
+import { isIsoDate } from "@/lib/edition/dates";
+import { PUBLIC_ID } from "@/lib/edition/public-id";
 
 /** Route and query parameters of the reader's site and its JSON API, validated at the edge. */
 
@@ -33,7 +33,7 @@ export const nameSegment = z.string().trim().min(1).max(64);
 
 /**
  * Body of POST /api/revalidate: the issue dates whose published content changed (what the import
- * sends) and/or explicit cache tags (lib/db/cache-tags.ts). An empty body means "everything".
+ * sends) and/or explicit cache tags (lib/edition/cache-tags.ts). An empty body means "everything".
  */
 export const revalidateBody = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CATEGORY_LABELS } from "@/lib/parser/category";
 import type { CategorySlug } from "@/lib/parser/types";
-import { isIsoDate } from "@/lib/site/format";
+import { isIsoDate } from "@/lib/edition/dates";
 
 /** Category slugs from the parser's rule table, so the filter never drifts from the data. */
 const CATEGORY_SLUGS = Object.keys(CATEGORY_LABELS) as [CategorySlug, ...CategorySlug[]];

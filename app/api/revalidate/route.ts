@@ -1,6 +1,6 @@
 import { revalidateTag } from "next/cache";
 import { NextResponse } from "next/server";
-import { tagsToRevalidate } from "@/lib/db/cache-tags";
+import { tagsToRevalidate } from "@/lib/edition/cache-tags";
 import { env } from "@/lib/env";
 import { revalidateBody } from "@/lib/validations/params";
 import { timingSafeEqual } from "node:crypto";

@@ -2,8 +2,8 @@ import { cacheLife, cacheTag } from "next/cache";
 import { type Page, serveDocument } from "@/components/document";
 import { articleDocumentOf } from "@/components/reader-documents";
 import { getArticle, getArticleRedirect } from "@/lib/db/articles";
-import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/db/cache-tags";
-import { issueDateOfPublicId } from "@/lib/public-id";
+import { ISSUES_TAG, READER_TAG, articleTag, issueTag } from "@/lib/edition/cache-tags";
+import { issueDateOfPublicId } from "@/lib/edition/public-id";
 import { publicIdParam } from "@/lib/validations/params";
 
 /**

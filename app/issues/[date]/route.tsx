@@ -2,9 +2,10 @@ import { cacheLife, cacheTag } from "next/cache";
 import { NoIssueMain } from "@/components/issue-overview";
 import { type Page, renderPage, serveDocument } from "@/components/document";
 import { issueDocumentOf } from "@/components/reader-documents";
-import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/edition/cache-tags";
 import { findNearestIssue, getIssueOverview } from "@/lib/db/issues";
-import { isMissed, openedInsteadNote } from "@/lib/site/issue-dates";
+import { isMissed } from "@/lib/edition/nearest-issue";
+import { openedInsteadNote } from "@/lib/site/issue-dates";
 import { dateParams, isoDate } from "@/lib/validations/params";
 
 /**

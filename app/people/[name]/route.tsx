@@ -2,7 +2,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { ArticleList, isPastLastPage } from "@/components/article-list";
 import { type Page, renderPage, serveDocument } from "@/components/document";
 import { listArticlesByPerson } from "@/lib/db/articles";
-import { ISSUES_TAG, READER_TAG } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG } from "@/lib/edition/cache-tags";
 import { getPerson } from "@/lib/db/people";
 import { decodeSegment } from "@/lib/site/format";
 import { listPage, nameSegment } from "@/lib/validations/params";

@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cacheTagEvent } from "@/lib/db/cache-tags";
+import { cacheTagEvent } from "@/lib/edition/cache-tags";
 import { createTestDatabase, type TestDatabase } from "../support/db-fixture";
 
 const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countCharacters, toArticleRecords } from "@/lib/import/materialise";
-import { formatPublicId, issueDateOfPublicId } from "@/lib/public-id";
+import { formatPublicId, issueDateOfPublicId } from "@/lib/edition/public-id";
 import type { ParsedPage } from "@/lib/parser/types";
 
 describe("materialise", () => {

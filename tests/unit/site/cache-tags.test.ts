@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ISSUES_TAG, READER_TAG, articleTag, isReaderTag, issueTag, tagsToRevalidate } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG, articleTag, isReaderTag, issueTag, tagsToRevalidate } from "@/lib/edition/cache-tags";
 
 describe("tagsToRevalidate", () => {
   it("should revalidate every reader entry when the request names nothing", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeSegment, formatCitation, formatIssueDate, formatPageNumber, groupBylines, isIsoDate } from "@/lib/site/format";
+import { decodeSegment, formatCitation, formatIssueDate, formatPageNumber, groupBylines } from "@/lib/site/format";
+import { isIsoDate } from "@/lib/edition/dates";
 
 describe("formatIssueDate", () => {
   it("should write the date with its weekday", () => {

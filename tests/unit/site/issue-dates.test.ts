@@ -1,6 +1,7 @@
 /** Where a date leads (lib/site/issue-dates.ts): the rule for a day without a paper, and what the page says. */
 import { describe, expect, it } from "vitest";
-import { chooseNearest, nearestIssueHref, noIssueReason, openedInsteadNote } from "@/lib/site/issue-dates";
+import { chooseNearest } from "@/lib/edition/nearest-issue";
+import { nearestIssueHref, noIssueReason, openedInsteadNote } from "@/lib/site/issue-dates";
 
 describe("chooseNearest", () => {
   it("should lead a day with an issue to that issue", () => {

@@ -3,7 +3,7 @@
  * sent in order, a failed send retried before anything newer.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cacheTagEvent, tagsToRevalidate } from "@/lib/db/cache-tags";
+import { cacheTagEvent, tagsToRevalidate } from "@/lib/edition/cache-tags";
 import { purgeList, readerCacheControl } from "@/lib/site/purge";
 import { createTestDatabase, type TestDatabase } from "../support/db-fixture";
 

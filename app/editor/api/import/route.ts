@@ -5,7 +5,7 @@ import { apiEditor, hasRole } from "@/lib/auth/access";
 import { liveIssueDates } from "@/lib/db/desk";
 import { recordEvent } from "@/lib/db/audit";
 import { runImport } from "@/lib/db/import";
-import { tagsToRevalidate } from "@/lib/db/cache-tags";
+import { tagsToRevalidate } from "@/lib/edition/cache-tags";
 import { ImportError, MAX_PAGE_BYTES } from "@/lib/import";
 import { defaultDependencies } from "@/lib/import/defaults";
 import { inputsFromUploads, MAX_BATCH_BYTES, MAX_BATCH_FILES, planUploads, type Upload } from "@/lib/import/uploads";

@@ -1,7 +1,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { type Page, serveDocument } from "@/components/document";
 import { pageDocumentOf } from "@/components/reader-documents";
-import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/db/cache-tags";
+import { ISSUES_TAG, READER_TAG, issueTag } from "@/lib/edition/cache-tags";
 import { getPage } from "@/lib/db/pages";
 import { pageParams } from "@/lib/validations/params";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { apiEditor } from "@/lib/auth/access";
 import { EditSchema } from "@/lib/corrections";
 import { recordEvent } from "@/lib/db/audit";
-import { articleTag } from "@/lib/db/cache-tags";
+import { articleTag } from "@/lib/edition/cache-tags";
 import { discardEdit, reapplyEdit, redoEdit, saveEdit, undoEdit, type EditResult } from "@/lib/db/corrections";
 import { ACTION_LABELS } from "@/lib/editor/activity";
 import { describeEdit } from "@/lib/editor/edit-labels";
