@@ -127,11 +127,7 @@ function ArticleShape({ b, linesId, compact, current }: { b: MapBlock; linesId: 
       <rect x={b.x} y={b.y} width={b.width} height={b.height} rx="6" className={`page-map-block${current ? " page-map-current" : ""}`} />
       {lines.length ? (
         <text x={b.x + 16} y={b.y + 12 + fontSize} fontSize={fontSize} className={`${current ? "fill-accent-ink" : "fill-ink"} font-serif`} fontWeight="700" aria-hidden="true">
-          {lines.map((l, i) => (
-            <tspan key={i} x={b.x + 16} dy={i === 0 ? 0 : lineHeight}>
-              {l}
-            </tspan>
-          ))}
+          <TextLines lines={lines} x={b.x + 16} lineHeight={lineHeight} />
         </text>
       ) : null}
       {current && compact ? (
@@ -143,6 +139,15 @@ function ArticleShape({ b, linesId, compact, current }: { b: MapBlock; linesId: 
       ) : null}
     </>
   );
+}
+
+/** Lines of SVG text, one under the other (SVG has no line wrapping of its own). */
+function TextLines({ lines, x, lineHeight }: { lines: string[]; x: number; lineHeight: number }) {
+  return lines.map((l, i) => (
+    <tspan key={i} x={x} dy={i === 0 ? 0 : lineHeight}>
+      {l}
+    </tspan>
+  ));
 }
 
 /** A caption (a hatched photo over its text) or an ad (a dashed box), each tagged with what it is. */
@@ -170,11 +175,7 @@ function NoteShape({ b, photoId, compact }: { b: MapBlock; photoId: string; comp
           </text>
           {lines.length ? (
             <text x={b.x + 16} y={tagY + lineHeight + NOTE_SIZE + 8} className="fill-muted font-sans">
-              {lines.map((l, i) => (
-                <tspan key={i} x={b.x + 16} dy={i === 0 ? 0 : lineHeight}>
-                  {l}
-                </tspan>
-              ))}
+              <TextLines lines={lines} x={b.x + 16} lineHeight={lineHeight} />
             </text>
           ) : null}
         </g>
