@@ -173,7 +173,7 @@ test("an editor's day: sign in, import by drag and drop, check warnings, preview
   await reader.getByRole("link", { name: NEW_TITLE }).first().click();
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(NEW_TITLE);
   // The reader's page shows the printed half-width comma full-width (display only, lib/site/typeset.ts).
-  await expect(reader.getByText(/2026年[,,]高唐县丰源农机专业合作社计划托管土地/)).toBeVisible();
+  await expect(reader.getByText(/2026年[,\uFF0C]高唐县丰源农机专业合作社计划托管土地/)).toBeVisible();
   await reader.screenshot({ path: info.outputPath("8b-reader-corrected-article.png"), fullPage: true });
   await page.reload();
   await expect(page.getByTestId("publish-controls")).toHaveAttribute("data-ready", "1");
