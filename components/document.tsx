@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, SkipLink } from "@/components/site-header";
 import { env } from "@/lib/env";
 import { SITE_CSS } from "@/lib/generated/site-css";
-import { READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
+import { pageNeedsScript, READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
 import { renderToHtml } from "@/lib/site/html/render";
 import { serveHtml } from "@/lib/site/http";
 import { APPLY_SAVED_READER_SCALE } from "@/lib/site/reader-scale";
@@ -10,8 +10,9 @@ import { APPLY_SAVED_READER_SCALE } from "@/lib/site/reader-scale";
 /**
  * A whole reader page as one static HTML document: head (title, description, canonical link,
  * Open Graph, structured data, the inlined stylesheet), the site's header and footer around the
- * page's <main>, and the one small enhancement script. No framework runtime is sent: the pages
- * are read, not used, and everything on them works without JavaScript.
+ * page's <main>, and the one small enhancement script where the page has something for it. No
+ * framework runtime is sent: the pages are read, not used, and everything on them works without
+ * JavaScript.
  */
 export interface DocumentHead {
   /** The page's own title; the site's name is added ("… - 聊城日报数字报"). Null: the site's name alone. */
@@ -94,8 +95,8 @@ export async function renderPage(head: DocumentHead, main: ReactNode, status?: n
   return { head, main: await renderToHtml(main), ...(status ? { status } : {}) };
 }
 
-/** The header before and the footer and script after every page's <main>: rendered once. */
-let chrome: Promise<{ top: string; bottom: string }> | null = null;
+/** The header before and the footer after every page's <main>, and the script for pages that need it: rendered once. */
+let chrome: Promise<{ top: string; bottom: string; script: string }> | null = null;
 function siteChrome() {
   chrome ??= Promise.all([
     renderToHtml(
@@ -104,20 +105,16 @@ function siteChrome() {
         <SiteHeader />
       </>,
     ),
-    renderToHtml(
-      <>
-        <SiteFooter />
-        <script dangerouslySetInnerHTML={{ __html: READER_PAGE_SCRIPT }} />
-      </>,
-    ),
-  ]).then(([top, bottom]) => ({ top, bottom }));
+    renderToHtml(<SiteFooter />),
+    renderToHtml(<script dangerouslySetInnerHTML={{ __html: READER_PAGE_SCRIPT }} />),
+  ]).then(([top, bottom, script]) => ({ top, bottom, script }));
   return chrome;
 }
 
 /** The whole document's HTML text. */
 export async function renderDocument(page: Page): Promise<string> {
-  const [{ top, bottom }, head] = await Promise.all([siteChrome(), renderToHtml(<Head head={page.head} />)]);
-  return `<!DOCTYPE html><html lang="zh-CN">${head}<body class="flex min-h-screen flex-col">${top}${page.main}${bottom}</body></html>`;
+  const [{ top, bottom, script }, head] = await Promise.all([siteChrome(), renderToHtml(<Head head={page.head} />)]);
+  return `<!DOCTYPE html><html lang="zh-CN">${head}<body class="flex min-h-screen flex-col">${top}${page.main}${bottom}${pageNeedsScript(page.main) ? script : ""}</body></html>`;
 }
 
 /** The page for a URL with nothing published behind it (also app/not-found.tsx). */

@@ -121,7 +121,7 @@ function ArticleShape({ b, linesId, compact, current }: { b: MapBlock; linesId: 
   // "Body text" lines start on the pattern's grid and end on a whole line, never cut.
   const textTop = Math.ceil((b.y + (lines.length ? 20 + lines.length * lineHeight + 12 : 16)) / LINE_STEP) * LINE_STEP;
   const bodyHeight = Math.floor((b.y + b.height - 12 - textTop) / LINE_STEP) * LINE_STEP - (LINE_STEP - 8);
-  const hereSize = Math.min(120, b.width / 3, b.height * 0.6);
+  const hereSize = Math.round(Math.min(120, b.width / 3, b.height * 0.6));
   return (
     <>
       <rect x={b.x} y={b.y} width={b.width} height={b.height} rx="6" className={`page-map-block${current ? " page-map-current" : ""}`} />
@@ -131,7 +131,7 @@ function ArticleShape({ b, linesId, compact, current }: { b: MapBlock; linesId: 
         </text>
       ) : null}
       {current && compact ? (
-        <text x={b.x + b.width / 2} y={b.y + b.height / 2 + hereSize * 0.36} textAnchor="middle" fontSize={hereSize} fontWeight="700" className="fill-accent-ink font-sans" aria-hidden="true">
+        <text x={b.x + b.width / 2} y={Math.round(b.y + b.height / 2 + hereSize * 0.36)} textAnchor="middle" fontSize={hereSize} fontWeight="700" className="fill-accent-ink font-sans" aria-hidden="true">
           本文
         </text>
       ) : bodyHeight > 0 ? (

@@ -155,6 +155,22 @@ const captionBlock = (a: MapArticle, i: number, text: string, x: number, y: numb
  * left to right, top to bottom, then the ads.
  */
 export function layoutPageMap(articles: readonly MapArticle[], ads: readonly MapAd[] = []): MapBlock[] {
+  return layoutBlocks(articles, ads).map(snapToUnits);
+}
+
+/**
+ * A block with its edges on whole units of the map's 1000-wide grid (far finer than a screen
+ * shows it): the coordinates are printed into every page, and "210.03784162578836" costs the
+ * document more than the block's title does. Edges, not sizes, are rounded, so neighbouring
+ * blocks keep the exact gap between them.
+ */
+function snapToUnits(b: MapBlock): MapBlock {
+  const x = Math.round(b.x);
+  const y = Math.round(b.y);
+  return { ...b, x, y, width: Math.round(b.x + b.width) - x, height: Math.round(b.y + b.height) - y };
+}
+
+function layoutBlocks(articles: readonly MapArticle[], ads: readonly MapAd[]): MapBlock[] {
   const top = MASTHEAD + GAP;
   // Each block leaves a gap after it, the last one the page's bottom margin.
   const usable = MAP_HEIGHT - top;

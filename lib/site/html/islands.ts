@@ -89,3 +89,16 @@ const MORE_ISLANDS: (() => void)[] = [shareIsland, keysIsland, speechIsland, pag
 export const READER_PAGE_SCRIPT =
   `(${enhanceReaderPage.toString()})({key:${JSON.stringify(READER_SCALE_KEY)},scales:${JSON.stringify(READER_SCALES)},words:${highlightWords.toString()}});` +
   MORE_ISLANDS.map((f) => `(${f.toString()})();`).join("");
+
+/**
+ * What the script acts on, as it appears in a page's <main>: the attributes its islands look up
+ * in the document (a unit test reads them from the script's own selectors). A page with none of
+ * them — the home page's lists, the archive, search results without paging — is sent without
+ * the script: 2 KB less on each, for nothing it would have done.
+ */
+const SCRIPT_TARGETS = /\sdata-(?:font-size|highlight|share|speech|page-map)=|\srel="(?:prev|next)"/;
+
+/** Whether a page whose <main> is `mainHtml` needs READER_PAGE_SCRIPT. */
+export function pageNeedsScript(mainHtml: string): boolean {
+  return SCRIPT_TARGETS.test(mainHtml);
+}

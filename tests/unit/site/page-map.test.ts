@@ -81,6 +81,14 @@ describe("layoutPageMap", () => {
     for (const b of rest) expect(b.y).toBeGreaterThanOrEqual(lead!.y + lead!.height);
     expect(rest.every((b) => !b.lead)).toBe(true);
   });
+  it("should put every edge on a whole unit and keep the gaps between neighbours equal", () => {
+    const blocks = layoutPageMap([item(0, 2000, { captions: ["照片"] }), item(1, 713), item(2, 1234, { captions: ["说明"] }), item(3, 577), item(4, 901)], [{ id: "ad-1", lines: ["广告"] }]);
+    for (const b of blocks) for (const v of [b.x, b.y, b.width, b.height]) expect(Number.isInteger(v), `${b.id}: ${v}`).toBe(true);
+    // Blocks one above the other in a column stand the same distance apart.
+    const gaps = new Set<number>();
+    for (const a of blocks) for (const b of blocks) if (a !== b && a.x === b.x && b.y > a.y && !blocks.some((c) => c.x === a.x && c.y > a.y && c.y < b.y)) gaps.add(b.y - (a.y + a.height));
+    expect([...gaps]).toHaveLength(1);
+  });
   it("should use two or three columns below the lead", () => {
     const blocks = layoutPageMap([1, 2, 3, 4, 5, 6].map((i) => item(i, 800)));
     const xs = new Set(blocks.slice(1).map((b) => Math.round(b.x)));

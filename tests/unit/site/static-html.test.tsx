@@ -6,7 +6,7 @@ import { PageViewSection } from "@/components/page-view";
 import type { ArticleView } from "@/lib/db/articles";
 import type { PageView } from "@/lib/db/pages";
 import type { SearchResponse } from "@/lib/search/query";
-import { READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
+import { pageNeedsScript, READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
 import { renderToHtml } from "@/lib/site/html/render";
 import { searchParamsSchema } from "@/lib/validations/search";
 import { SearchForm } from "@/app/search/search-form";
@@ -224,5 +224,17 @@ describe("the page script", () => {
     // Sent as source text: nothing it calls may live outside it (bundler helpers, imports).
     expect(READER_PAGE_SCRIPT).not.toMatch(/\b(require|import|__vite|_interop)\b/);
     expect(READER_PAGE_SCRIPT.length).toBeLessThan(7000);
+  });
+  it("should be sent with every page that holds something it acts on, and only with those", () => {
+    // The attributes the islands look up in the whole document, read from the script itself, so
+    // an island added later with a new one fails here until pageNeedsScript knows it.
+    const looked = [...READER_PAGE_SCRIPT.matchAll(/document\.querySelector(?:All)?\(\s*"([^"]*\[[^"]*)"/g)].map((m) => m[1]!);
+    expect(looked.length).toBeGreaterThanOrEqual(6);
+    for (const selector of looked) {
+      const [, tag = "div", attr, value] = /^(\w*)\[([\w-]+)(?:~?=(\w+))?\]$/.exec(selector) ?? [];
+      expect(attr, selector).toBeDefined();
+      expect(pageNeedsScript(`<main><p>x</p><${tag || "div"} ${attr}="${value ?? ""}">y</${tag || "div"}></main>`), selector).toBe(true);
+    }
+    expect(pageNeedsScript('<main><h1>往期回顾</h1><a href="/issues/2026-04-08" class="prev">4月8日</a><p data-x="1">rel="prev" 的说明</p></main>')).toBe(false);
   });
 });
