@@ -3,12 +3,16 @@ import { highlightHtml } from "@/lib/search/highlight";
 import { MAX_TERMS } from "@/lib/search/query-parser";
 import type { SearchResponse, SearchResult } from "@/lib/search/query";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
+import { fullWidthPunctuation, fullWidthPunctuationMarked } from "@/lib/site/typeset";
 import type { SearchQuery } from "@/lib/validations/search";
 import { searchHref } from "./search-href";
 
-/** A line of the head with the query's matches marked (escaped text, only <mark> added). */
+/**
+ * A line of the head with the query's matches marked (escaped text, only <mark> added), its
+ * punctuation set as the article page sets it (the highlighter matches either width).
+ */
 function Marked({ text, query, className }: { text: string; query: string; className: string }) {
-  return <p className={className} dangerouslySetInnerHTML={{ __html: highlightHtml(text, query) }} />;
+  return <p className={className} dangerouslySetInnerHTML={{ __html: highlightHtml(fullWidthPunctuation(text), query) }} />;
 }
 
 function ResultItem({ r, query }: { r: SearchResult; query: string }) {
@@ -19,7 +23,7 @@ function ResultItem({ r, query }: { r: SearchResult; query: string }) {
       {/* titleHtml and snippet are escaped text with only <mark> added (lib/search/highlight.ts). */}
       <h3 className="font-serif text-lg font-bold">
         <a href={r.url} className="hover:text-accent">
-          <span dangerouslySetInnerHTML={{ __html: r.titleHtml }} />
+          <span dangerouslySetInnerHTML={{ __html: fullWidthPunctuationMarked(r.titleHtml) }} />
         </a>
       </h3>
       {r.subtitle ? <Marked text={`——${r.subtitle}`} query={query} className="text-sm text-muted" /> : null}
@@ -28,7 +32,7 @@ function ResultItem({ r, query }: { r: SearchResult; query: string }) {
         {r.pageName ? ` ${r.pageName}` : ""} · {r.categoryLabel}
         {r.departments.length ? ` · ${r.departments.join("、")}` : ""}
       </p>
-      <p className="mt-1 font-serif leading-7" dangerouslySetInnerHTML={{ __html: r.snippet }} />
+      <p className="mt-1 font-serif leading-7" dangerouslySetInnerHTML={{ __html: fullWidthPunctuationMarked(r.snippet) }} />
     </li>
   );
 }

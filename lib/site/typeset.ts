@@ -2,6 +2,7 @@
  * Chinese typesetting of printed text for the reader's pages. Display only: the stored text, the
  * search index, citations and the 原文 view keep exactly what was printed. Pure.
  */
+import { escapeHtml, unescapeHtml } from "@/lib/text/escape";
 
 /** The half-width marks that Chinese text sets full-width, and their full-width forms. */
 const FULL_WIDTH: Record<string, string> = { ",": "\uff0c", ":": "\uff1a", ";": "\uff1b", "(": "\uff08", ")": "\uff09", "?": "\uff1f", "!": "\uff01" };
@@ -128,4 +129,26 @@ export function headPieces(text: string): HeadPiece[] {
   }
   if (last < text.length) free(text.slice(last));
   return out;
+}
+
+/**
+ * fullWidthPunctuation for escaped text with only <mark> added (search titles and snippets, made
+ * once for the page and the JSON API, which stays as printed). The marks are taken out, the text
+ * unescaped and converted as one string, so a comma beside a mark still sees its Chinese
+ * neighbour, then cut back at the same places: the conversion keeps every offset.
+ */
+export function fullWidthPunctuationMarked(html: string): string {
+  const parts = html.split(/(<\/?mark>)/);
+  const texts = parts.filter((_, i) => i % 2 === 0).map(unescapeHtml);
+  const converted = fullWidthPunctuation(texts.join(""));
+  let at = 0;
+  return parts
+    .map((p, i) => {
+      if (i % 2 === 1) return p;
+      const plain = texts[i / 2] as string;
+      const out = converted.slice(at, at + plain.length);
+      at += plain.length;
+      return escapeHtml(out);
+    })
+    .join("");
 }

@@ -15,6 +15,13 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
 }
 
+const HTML_UNESCAPES: Record<string, string> = Object.fromEntries(Object.entries(HTML_ESCAPES).map(([c, e]) => [e, c]));
+
+/** The text escapeHtml was given (only the five entities it writes are read back). */
+export function unescapeHtml(s: string): string {
+  return s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => HTML_UNESCAPES[e] as string);
+}
+
 /** Text for XML content or attributes: forbidden characters dropped (they cannot be escaped), the rest as for HTML. */
 export function escapeXml(s: string): string {
   return escapeHtml(s.replace(NOT_XML, ""));

@@ -233,3 +233,15 @@ test("should keep every text of the results readable, marks included, in light a
   }
   await page.emulateMedia({ colorScheme: "light" });
 });
+
+test("should set the results' punctuation as the article page does, while the JSON API keeps the printed text", async ({ page, request }) => {
+  const COMMA = "\uff0c";
+  await page.goto(q("没打官司"));
+  await expect(page.locator("main ol li").first()).toContainText(`难题${COMMA}没打官司`);
+  const text = (await page.locator("main ol").textContent()) ?? "";
+  expect(text).not.toMatch(/[\u4e00-\u9fff][,:;?!()]|[,:;?!()][\u4e00-\u9fff]/u);
+  const api = await (await request.get(`/api/search?q=${encodeURIComponent("没打官司")}`)).json();
+  const snippets = JSON.stringify(api);
+  expect(snippets).toContain("难题,<mark>没打官司</mark>");
+  expect(snippets).not.toContain(COMMA);
+});

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePage } from "@/lib/parser";
-import { fullWidthPunctuation, headPieces } from "@/lib/site/typeset";
+import { fullWidthPunctuation, fullWidthPunctuationMarked, headPieces } from "@/lib/site/typeset";
 
 // The full-width marks, spelt as escapes so that no editor or font can pass one off as half-width.
 const COMMA = "\uff0c";
@@ -104,6 +104,22 @@ describe("headPieces", () => {
   it("should give back the text exactly", () => {
     for (const t of ["", "下沉式沟通激活发展“税动力”", "——聊城行政争议预防化解工作走笔", "第1季度增长3.5%", "潮头攻坚 实干争先"]) {
       expect(headPieces(t).map((p) => p.text).join("")).toBe(t);
+    }
+  });
+});
+
+describe("fullWidthPunctuationMarked", () => {
+  it("should convert a snippet's text as one string across its marks, and keep marks and escapes", () => {
+    // The comma before the mark sees the Chinese inside it; the ampersand and the quote stay escaped.
+    expect(fullWidthPunctuationMarked("实施以来,<mark>学校</mark>累计(含A&amp;B)选派")).toBe(
+      `实施以来${COMMA}<mark>学校</mark>累计${OPEN}含A&amp;B${CLOSE}选派`,
+    );
+    expect(fullWidthPunctuationMarked("<mark>公积金</mark>:3,000笔 &lt;b&gt;")).toBe(`<mark>公积金</mark>${COLON}3,000笔 &lt;b&gt;`);
+  });
+
+  it("should leave text with nothing to convert exactly as it was", () => {
+    for (const html of ["", "<mark>聊城</mark>", "Hello, <mark>world</mark> &#39;x&#39; &quot;y&quot;", "…网址 https://a.cn/x?b=1,2…"]) {
+      expect(fullWidthPunctuationMarked(html)).toBe(html);
     }
   });
 });
