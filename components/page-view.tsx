@@ -109,7 +109,7 @@ export function PageViewSection({ view, headingLevel = 1 }: { view: PageView; he
             {view.nextIssue ? <a href={`/issues/${view.nextIssue}`}>下一期</a> : null}
             <a href="/issues">往期回顾</a>
           </nav>
-          {/* The date picker: a plain GET form (app/issues/go); a date without an issue answers the 404 page. */}
+          {/* The date picker: a plain GET form (app/issues/go); a day without a paper goes to the nearest issue, with a note. */}
           <form action="/issues/go" className="mt-3 flex flex-wrap items-center gap-2">
             <label htmlFor="issue-date">按日期查看</label>
             <input id="issue-date" name="date" type="date" required defaultValue={issue.date} className="rounded border border-rule bg-paper px-2 py-1" />
