@@ -825,20 +825,6 @@ export function applyEdits(parse: ParsedPage, rawText: string, edits: readonly E
 }
 
 /**
- * The warnings marked reviewed by applied `review-warning` edits, as the desk keys them
- * (`code@lines`, lib/editor/warnings.ts `warningKey`).
- */
-export function reviewedWarningKeys(outcomes: readonly EditOutcome[]): string[] {
-  const keys: string[] = [];
-  for (const o of outcomes) {
-    if (o.status !== "applied" || o.edit.op !== "review-warning") continue;
-    const key = `${o.edit.code}@${o.edit.lines.map((l) => l.line).join(",")}`;
-    if (!keys.includes(key)) keys.push(key);
-  }
-  return keys;
-}
-
-/**
  * Every article of `parse` read again from its lines as after an edit (its head from the head
  * roles, its derived fields by the parser's rules; nothing typed): for tests, which check that an
  * unedited article reads the same as the parser read it, so an edit changes only what it touches.

@@ -15,7 +15,7 @@ import type { Block, BlockFlag } from "@/lib/parser/types";
 
 const GAP_FLAGS = ["start-missing", "end-missing"] as const satisfies readonly BlockFlag[];
 
-/** A warning's key as the desk gives it (lib/editor/warnings.ts warningKey, reviewedWarningKeys in ./apply.ts). */
+/** A warning's key as the desk gives it (lib/editor/warnings.ts warningKey). */
 const warningKey = (code: string, lines: readonly number[]) => `${code}@${lines.join(",")}`;
 const gapKey = (code: (typeof GAP_FLAGS)[number], b: Block) => warningKey(code, b.sourceLines);
 

@@ -27,15 +27,13 @@ export type LinesRef = z.infer<typeof LinesRefSchema>;
  * An article by its anchor: the first of its head lines, or of its first block's lines when it
  * has no head line (an article with a typed title). See `anchorLine`.
  */
-export const ArticleRefSchema = LineRefSchema;
-export type ArticleRef = LineRef;
+const ArticleRefSchema = LineRefSchema;
 
 export const BylineRoleSchema = z.enum(["reporter", "correspondent", "contributor", "photographer", "writer-photographer"]);
 export const CategorySlugSchema = z.enum(["public-service", "courts", "food-safety", "agriculture", "education", "economy", "other"]);
 
 /** What a line can be made into (the desk's "this line is a …" menu). */
 export const LineRoleSchema = z.enum(["paragraph", "subhead", "caption", "title", "kicker", "label", "ad", "header"]);
-export type LineRole = z.infer<typeof LineRoleSchema>;
 
 const nullableText = z.string().trim().min(1).nullable();
 
@@ -90,4 +88,3 @@ export const EditSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("review-warning"), code: z.string().min(1), lines: z.array(LineRefSchema) }),
 ]);
 export type Edit = z.infer<typeof EditSchema>;
-export type EditOp = Edit["op"];

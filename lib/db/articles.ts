@@ -259,17 +259,3 @@ export function listArticlesByCategory(category: string, page: number): Promise<
 export function listArticlesByPerson(name: string, page: number): Promise<ArticlePage> {
   return listArticles({ person: name }, page);
 }
-
-/** The public ids of the articles in the newest `issues` published issues, for `generateStaticParams`. */
-export async function listRecentArticleIds(issues: number): Promise<string[]> {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(READER_TAG, ISSUES_TAG);
-  const dates = await db.issue.findMany({ where: PUBLISHED_ISSUE, orderBy: { date: "desc" }, take: issues, select: { date: true } });
-  const rows = await db.article.findMany({
-    where: { ...PUBLISHED_ARTICLE, issueDate: { in: dates.map((d) => d.date) } },
-    orderBy: [...NEWEST_FIRST],
-    select: { publicId: true },
-  });
-  return rows.map((r) => r.publicId);
-}

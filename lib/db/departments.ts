@@ -53,12 +53,3 @@ export async function getDepartment(slug: string): Promise<DepartmentView | null
   if (!d || d._count.articles === 0) return null;
   return { name: d.name, slug: d.slug, kind: d.kind, aliases: JSON.parse(d.aliases) as string[], count: d._count.articles };
 }
-
-/** The slugs of every department with published articles, for `generateStaticParams`. */
-export async function listDepartmentSlugs(): Promise<string[]> {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(READER_TAG, ISSUES_TAG);
-  const rows = await db.department.findMany({ where: { articles: { some: { article: PUBLISHED_ARTICLE } } }, select: { slug: true } });
-  return rows.map((r) => r.slug);
-}

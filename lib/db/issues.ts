@@ -152,15 +152,3 @@ export async function findNearestIssue(date: string): Promise<NearestIssue | nul
   ]);
   return chooseNearest(date, onOrBefore?.date ?? null, onOrAfter?.date ?? null);
 }
-
-/**
- * The dates of the newest published issues, for `generateStaticParams`: these are rendered at
- * build, older ones on their first request (then cached like the rest).
- */
-export async function listRecentIssueDates(limit: number): Promise<string[]> {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(READER_TAG, ISSUES_TAG);
-  const rows = await db.issue.findMany({ where: PUBLISHED_ISSUE, orderBy: { date: "desc" }, take: limit, select: { date: true } });
-  return rows.map((r) => r.date);
-}

@@ -127,17 +127,3 @@ export async function listPublishedPages(): Promise<{ date: string; number: numb
   });
   return rows.map((r) => ({ date: r.issue.date, number: r.number }));
 }
-
-/** The pages of the newest `issues` published issues, for `generateStaticParams`. */
-export async function listRecentPages(issues: number): Promise<{ date: string; number: number }[]> {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(READER_TAG, ISSUES_TAG);
-  const recent = await db.issue.findMany({ where: PUBLISHED_ISSUE, orderBy: { date: "desc" }, take: issues, select: { id: true } });
-  const rows = await db.page.findMany({
-    where: { ...PUBLISHED_PAGE, issueId: { in: recent.map((i) => i.id) } },
-    orderBy: [{ issue: { date: "desc" } }, { number: "asc" }],
-    select: { number: true, issue: { select: { date: true } } },
-  });
-  return rows.map((r) => ({ date: r.issue.date, number: r.number }));
-}

@@ -30,17 +30,3 @@ export async function getPerson(name: string): Promise<PersonView | null> {
   for (const b of bylines) if (published.has(b.articleId)) roles.set(b.role, (roles.get(b.role) ?? 0) + 1);
   return { name, count: published.size, roles: [...roles].sort((a, b) => b[1] - a[1]).map(([role]) => role) };
 }
-
-/** The names of everyone bylined on a published article in the newest `issues` issues, for `generateStaticParams`. */
-export async function listRecentPeople(issues: number): Promise<string[]> {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(READER_TAG, ISSUES_TAG);
-  const dates = await db.issue.findMany({ where: PUBLISHED_ISSUE, orderBy: { date: "desc" }, take: issues, select: { date: true } });
-  const rows = await db.person.findMany({
-    where: { bylines: { some: { article: { ...PUBLISHED_ARTICLE, issueDate: { in: dates.map((d) => d.date) } } } } },
-    select: { name: true },
-    orderBy: { name: "asc" },
-  });
-  return rows.map((r) => r.name);
-}

@@ -8,8 +8,6 @@ import Database from "better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { sqlitePathFromUrl } from "@/lib/db/sqlite-path";
 
-export type Db = PrismaClient;
-
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   const file = sqlitePathFromUrl(databaseUrl);
   // WAL is a property of the database file: set it once through a plain connection.

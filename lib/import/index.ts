@@ -14,10 +14,9 @@ import { importEditionWith, type ImportDependencies, type ImportOptions } from "
 import type { PageInput } from "./read-inputs";
 import type { ImportReport } from "./report";
 
-export { ImportError, type ImportErrorCode } from "./errors";
-export { formatParseOptions, importEditionWith, type ImportDependencies, type ImportOptions } from "./import-edition";
-export { formatPublicId } from "@/lib/edition/public-id";
-export { MAX_PAGE_BYTES, readInputs, type PageInput, type ReadInputsOptions } from "./read-inputs";
+export { ImportError } from "./errors";
+export type { ImportDependencies, ImportOptions } from "./import-edition";
+export { MAX_PAGE_BYTES, readInputs, type PageInput } from "./read-inputs";
 export type * from "./report";
 
 /**

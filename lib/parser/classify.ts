@@ -35,7 +35,6 @@ export type Token =
   /** Running text. */
   | (TokenBase & { kind: "text" });
 
-export type TokenKind = Token["kind"];
 
 /** Classifies one line on its own. */
 export function classifyLine(line: Line, gapBefore: number): Token {

@@ -20,7 +20,7 @@ import type { Orphan, ParsedArticle, ParsedPage, ParseOptions, ParseWarning } fr
 
 export type * from "./types";
 export { CATEGORY_LABELS } from "./category";
-export { listGazetteer, lookupDepartment, type GazetteerEntry } from "./departments";
+export { listGazetteer, lookupDepartment } from "./departments";
 export { decode } from "./decode";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

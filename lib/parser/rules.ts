@@ -264,7 +264,7 @@ export const BYLINE_NOISE = new Set(["报道", "整理", "报导", "采写"]);
 /** Words shaped like names after a role word that are column names ("■ 记者手记", "记者观察", "图片新闻"). */
 export const NOT_A_NAME = new Set(["手记", "观察", "点评", "评论", "札记", "感言", "日记", "调查", "走访", "探访", "体验", "连线", "随笔", "述评", "专访", "新闻"]);
 /** A person's name in a byline: two to five ideographs, with "·" for transliterated names. */
-export const PERSON_NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$/u;
+const PERSON_NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}$/u;
 const MIDDLE_DOT = 0xb7; // ·
 const isNameIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 /**
@@ -305,7 +305,7 @@ for (const [w] of ROLE_WORDS) ROLE_FIRST[w.charCodeAt(0)] = 1;
 /** Bullets that open a byline line: "■ 本报记者 …". */
 export const BULLETS = charClass("■□●◆▲◇△▼★☆");
 /** Separators between names: spaces (any width), 、 and commas. */
-export const NAME_SEPARATORS = /[\s\u3000\u3001\uff0c,\uff1b;]+/u;
+const NAME_SEPARATORS = /[\s\u3000\u3001\uff0c,\uff1b;]+/u;
 /** The characters of NAME_SEPARATORS (`\s` is the layout space plus CR and LF), as a lookup table. */
 export const NAME_SEPARATOR = charClass(`${LAYOUT_SPACE_CHARS}\n\r\u3001\uff0c,\uff1b;`);
 
@@ -365,8 +365,6 @@ export const opensUndated = (text: string) => UNDATED_FIRST[text.charCodeAt(0)] 
 export const DATE_AFTER = /^(?:记者|笔者)$/u;
 /** How far into the lead the date may be (a quote or a short scene may come first). */
 export const LEAD_DATE_WINDOW = 90;
-/** The four digits before a 年 that make a year mention ("2026年"), to infer the issue year. */
-export const YEAR_DIGITS = /^(?:19|20)\d\d$/;
 
 // ---------------------------------------------------------------------------------------------
 // Paragraph starts (for joins and for "start-missing")
@@ -414,7 +412,7 @@ const LABEL_ENDINGS = [
   "系统", "办公室", "集团", "公司", "总工会", "妇联", "团市委", "支队", "大队", "派出所", "税务局", "分局", "站",
 ];
 export const LABEL_SUFFIX = new RegExp(`(?:${LABEL_ENDINGS.join("|")})$`, "u");
-export const LABEL_SHAPE = /^[\u4e00-\u9fff]{2,16}$/u;
+const LABEL_SHAPE = /^[\u4e00-\u9fff]{2,16}$/u;
 const LABEL_LAST = lastUnits(LABEL_ENDINGS);
 /**
  * LABEL_SHAPE and LABEL_SUFFIX together, read by hand: 2–16 ideographs (U+4E00–U+9FFF) ending

@@ -195,9 +195,3 @@ export function parseAliases(json: string): string[] {
 export function dayNumber(date: string): number {
   return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
-
-/** 20260408 → "2026-04-08". */
-export function dayString(day: number): string {
-  const s = String(day);
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-}

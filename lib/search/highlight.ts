@@ -3,7 +3,7 @@
  * characters, punctuation ignored, runs must break where the query's break) and renders them as
  * HTML with <mark>: search snippets, and the article page's `?hl=` highlighting.
  *
- *   highlightText("聊城市住房公积金管理中心", "公積金")  // "聊城市住房<mark>公积金</mark>管理中心"
+ *   highlightHtml("聊城市住房公积金管理中心", "公積金")  // "聊城市住房<mark>公积金</mark>管理中心"
  *   const mark = compileHighlighter(query); blocks.map((b) => mark(b.text));
  */
 import { parseQuery, type QueryTerm } from "@/lib/search/query-parser";
@@ -115,12 +115,9 @@ export function compileHighlighter(query: string): (text: string) => string {
  * The text as HTML with every match of the query wrapped in <mark> (HTML-safe: the text is
  * escaped, only <mark> tags are added). For `?hl=` on the article page.
  */
-export function highlightText(text: string, query: string): string {
+export function highlightHtml(text: string, query: string): string {
   return compileHighlighter(query)(text);
 }
-
-/** The name the article page's `?hl=` asks for: same as highlightText. */
-export const highlightHtml = highlightText;
 
 export const SNIPPET_CHARS = 80;
 const LEAD_IN = 20;

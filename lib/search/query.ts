@@ -18,8 +18,6 @@ import { parseQuery, type ParsedQuery } from "@/lib/search/query-parser";
 import { simplify, toUnits } from "@/lib/search/tokenize";
 import { MAX_PAGE, searchOptionsSchema } from "@/lib/validations/search";
 
-export { highlightHtml } from "@/lib/search/highlight";
-
 export type SearchSort = "relevance" | "date";
 
 export interface SearchParams {

@@ -12,8 +12,6 @@ import { SITE_CSS } from "@/lib/generated/site-css";
 import { READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
 import { APPLY_SAVED_READER_SCALE } from "@/lib/site/reader-scale";
 
-export { COMMON_SECURITY_HEADERS } from "./common-headers";
-
 const hash = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
 
 const BASE = ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "form-action 'self'", "object-src 'none'", "frame-ancestors 'self'"];

@@ -99,7 +99,3 @@ export const manifestSchema = z
       });
     });
   });
-
-export type Manifest = z.infer<typeof manifestSchema>;
-export type ManifestIssue = z.infer<typeof manifestIssueSchema>;
-export type ManifestPage = z.infer<typeof manifestPageSchema>;

@@ -65,7 +65,6 @@ describe("issues and pages", () => {
       { date: "2025-12-27", number: null, pageCount: 1 },
     ]);
     expect(await issues.getLatestIssueDate()).toBe("2026-04-08");
-    expect(await issues.listRecentIssueDates(1)).toEqual(["2026-04-08"]);
   });
 
   it("should return nothing for a draft issue or one whose pages are all held back", async () => {
@@ -144,7 +143,6 @@ describe("articles", () => {
     expect(small.items).toHaveLength(Math.min(3, publicService - 3));
     expect(small.total).toBe(publicService);
     expect((await articles.listArticles({ category: "public-service" }, 9, 3)).items).toEqual([]);
-    expect(await articles.listRecentArticleIds(1)).toHaveLength(6);
   });
 });
 
@@ -156,7 +154,6 @@ describe("departments, categories, people, feeds", () => {
     expect(all.reduce((s, d) => s + d.count, 0)).toBeGreaterThan(0);
     expect(await departments.getDepartment("聊城大学")).toMatchObject({ name: "聊城大学", kind: "高校", aliases: ["聊大"], count: 1 });
     expect(await departments.getDepartment("没有这个部门")).toBeNull();
-    expect(await departments.listDepartmentSlugs()).toContain("聊城大学");
     const counts = await categories.listCategoryCounts();
     expect(counts.reduce((s, c) => s + c.count, 0)).toBe(13);
   });
@@ -164,7 +161,6 @@ describe("departments, categories, people, feeds", () => {
   it("should know people by their published bylines only", async () => {
     expect(await people.getPerson("白文斌")).toEqual({ name: "白文斌", count: 2, roles: ["reporter"] });
     expect(await people.getPerson("nobody")).toBeNull();
-    expect(await people.listRecentPeople(1)).toContain("马永伟");
   });
 
   it("should feed and map only published articles", async () => {
