@@ -8,7 +8,9 @@
  *
  * knip.json's ignoreDependencies (JSON has no comments, so the reasons are here): @prisma/client
  * is imported only by the generated client in lib/generated (git-ignored, so knip never reads
- * it); dependency-cruiser runs as `npx depcruise` above.
+ * it); dependency-cruiser runs as `npx depcruise` above; @prisma/driver-adapter-utils
+ * (lib/db/migrations.ts) and chrome-launcher (scripts/lighthouse.mjs) are imported but arrive
+ * through @prisma/adapter-better-sqlite3 and lighthouse, which pin the versions they work with.
  */
 import { run, runMain, step } from "./lib/bootstrap.mjs";
 
