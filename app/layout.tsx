@@ -1,12 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import "./globals.css";
 
 export const metadata: Metadata = {
   metadataBase: new URL(env.SITE_URL),
-  title: { default: `${env.SITE_NAME}数字报`, template: `%s - ${env.SITE_NAME}数字报` },
-  description: `${env.SITE_NAME}数字报:按期、按版面阅读,按关键词和部门检索。`,
+  title: { default: `${paper.name}数字报`, template: `%s - ${paper.name}数字报` },
+  description: `${paper.name}数字报:按期、按版面阅读,按关键词和部门检索。`,
 };
 
 // The reader's pages are static documents served by route handlers (components/document.tsx); this

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 import { qrPath } from "@/lib/site/qr";
 
@@ -22,7 +22,7 @@ export function ReaderTools({ url, issueDate, pageNumber, pageName }: { url: str
   return (
     <>
       <p className="print-only print-masthead">
-        <strong>{env.SITE_NAME}</strong> {where}
+        <strong>{paper.name}</strong> {where}
       </p>
       <div className="no-print mb-4 flex flex-wrap items-start gap-3 text-sm">
         <div role="group" aria-label="字号" className="flex items-center gap-1" data-font-size="" hidden>
@@ -59,7 +59,7 @@ export function ReaderTools({ url, issueDate, pageNumber, pageName }: { url: str
         <span>
           本文地址:{url}
           <br />
-          {env.SITE_NAME} {where}
+          {paper.name} {where}
         </span>
       </p>
     </>

@@ -2,6 +2,7 @@ import type { DocumentHead } from "@/components/document";
 import type { ArticleView } from "@/lib/db/articles";
 import { formatChinaDateTime } from "@/lib/site/china-time";
 import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import { CATEGORY_LABELS } from "@/lib/parser";
 import type { Block } from "@/lib/parser/types";
 import { ReaderTools } from "@/components/article-tools";
@@ -36,7 +37,7 @@ export function articleHead(a: ArticleView): DocumentHead {
       datePublished: a.issueDate,
       dateModified: a.updatedAt.toISOString(),
       author: authors.map((name) => ({ "@type": "Person", name })),
-      publisher: { "@type": "NewsMediaOrganization", name: env.SITE_NAME },
+      publisher: { "@type": "NewsMediaOrganization", name: paper.name },
       articleSection: categoryLabel(a.category),
       printEdition: a.issueDate,
       printPage: String(a.pageNumber),
@@ -111,7 +112,7 @@ export function ArticleMain({ a }: { a: ArticleView }) {
           <section>
             <h2 className="mb-1 font-bold">引用本文</h2>
             <p className="select-all break-all rounded bg-card p-2 text-sm">
-              {formatCitation({ authors, title: a.title, paper: env.SITE_NAME, date: a.issueDate, page: a.pageNumber })}
+              {formatCitation({ authors, title: a.title, paper: paper.name, date: a.issueDate, page: a.pageNumber })}
             </p>
           </section>
           {a.related.length ? (

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, SkipLink } from "@/components/site-header";
 import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import { SITE_CSS } from "@/lib/generated/site-css";
 import { pageNeedsScript, READER_PAGE_SCRIPT } from "@/lib/site/html/islands";
 import { renderToHtml } from "@/lib/site/html/render";
@@ -30,7 +31,7 @@ export interface DocumentHead {
   feeds?: { title: string; href: string }[];
 }
 
-const siteTitle = () => `${env.SITE_NAME}数字报`;
+const siteTitle = () => `${paper.name}数字报`;
 
 /** JSON for a <script> element: "<" escaped so no text can close the element. */
 function scriptJson(value: unknown): string {
@@ -39,7 +40,7 @@ function scriptJson(value: unknown): string {
 
 function Head({ head }: { head: DocumentHead }) {
   const title = head.title ? `${head.title} - ${siteTitle()}` : siteTitle();
-  const description = head.description ?? `${env.SITE_NAME}数字报:按期、按版面阅读,按关键词和部门检索。`;
+  const description = head.description ?? `${paper.name}数字报:按期、按版面阅读,按关键词和部门检索。`;
   const url = head.canonical ? new URL(head.canonical, env.SITE_URL).toString() : undefined;
   const og: [string, string][] = [
     ["og:title", head.title ?? siteTitle()],

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 
 /** The first stop of the keyboard: jumps over the header to the page's <main id="main">. */
 export function SkipLink() {
@@ -15,7 +15,7 @@ export function SiteHeader() {
     <header className="border-b border-rule bg-card">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
         <a href="/" className="font-serif text-2xl font-bold tracking-widest text-accent no-underline">
-          {env.SITE_NAME}
+          {paper.name}
           <span className="ml-1 text-base font-normal text-ink">数字报</span>
         </a>
         <nav aria-label="主导航" className="text-base">
@@ -47,7 +47,7 @@ export function SiteFooter() {
   return (
     <footer className="mt-12 border-t border-rule py-6 text-center text-sm text-muted">
       <p>
-        {env.SITE_NAME}数字报 · <a href="/feed.xml">RSS 订阅</a> · <a href="/issues">往期回顾</a>
+        {paper.name}数字报 · <a href="/feed.xml">RSS 订阅</a> · <a href="/issues">往期回顾</a>
       </p>
     </footer>
   );

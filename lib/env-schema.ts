@@ -14,7 +14,13 @@ export const envSchema = z.object({
     .default(DEFAULT_DATABASE_URL),
   /** Public origin used in feeds, sitemap, canonical links and citations. */
   SITE_URL: z.url().default("http://localhost:3000"),
-  SITE_NAME: z.string().min(1).default("聊城日报"),
+  /** The paper served: its profile is data/papers/<PAPER>.json (lib/paper). */
+  PAPER: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,40}$/, "PAPER is a profile's name in data/papers (lower-case letters, digits, hyphens), e.g. liaocheng")
+    .default("liaocheng"),
+  /** The paper's name on the site, if not its profile's. */
+  SITE_NAME: z.string().min(1).optional(),
   /** Shared secret for POST /api/revalidate (a manual purge of reader caches). */
   REVALIDATE_TOKEN: z.string().min(8).optional(),
   /**
@@ -28,8 +34,8 @@ export const envSchema = z.object({
     .enum(["1", "true", "0", "false", ""])
     .default("")
     .transform((v) => v === "1" || v === "true"),
-  /** Pages a regular issue has (the desk names the ones still missing). */
-  EXPECTED_PAGES: z.coerce.number().int().min(1).max(99).default(8),
+  /** Pages every regular issue has, if not what the paper's profile says per weekday (the desk names the missing ones). */
+  EXPECTED_PAGES: z.coerce.number().int().min(1).max(99).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -7,14 +7,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { resolvePaperOption } from "../lib/paper/load";
 import { decode, parsePage, type ParseOptions } from "../lib/parser";
 import { addScore, emptyScore, MEASURES, precision, recall, scorePage, type ExpectedPage, type PageScore } from "../lib/parser/scoreboard";
 
 const { values } = parseArgs({ options: { pages: { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
 const DIR = path.join(import.meta.dirname, "../tests/fixtures/pages");
 
-/** Which part of the corpus a page belongs to: the seeds, the segmentation set, the rest. */
-function groupOf(name: string): string {
+/** Which part of the corpus a page belongs to: another paper's profile, the seeds, the segmentation set, the rest. */
+function groupOf(name: string, paper: string | undefined): string {
+  if (paper) return `paper ${paper}`;
   if (name.startsWith("seed-")) return "seeds";
   if (name.startsWith("seg-")) return "segmentation";
   return "other pages";
@@ -23,10 +25,11 @@ function groupOf(name: string): string {
 const rows: { name: string; group: string; score: PageScore }[] = [];
 for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith(".expected.json")).sort()) {
   const name = file.replace(/\.expected\.json$/, "");
-  const expected = JSON.parse(fs.readFileSync(path.join(DIR, file), "utf8")) as ExpectedPage & { options?: ParseOptions };
+  const expected = JSON.parse(fs.readFileSync(path.join(DIR, file), "utf8")) as ExpectedPage & { options?: ParseOptions & { paper?: string } };
   const bytes = fs.readFileSync(path.join(DIR, `${name}.txt`));
   const lines = decode(bytes).text.replace(/\r\n?/g, "\n").split("\n");
-  rows.push({ name, group: groupOf(name), score: scorePage(expected, parsePage(bytes, expected.options ?? {}), lines) });
+  const options = expected.options ?? {};
+  rows.push({ name, group: groupOf(name, options.paper), score: scorePage(expected, parsePage(bytes, resolvePaperOption(options)), lines) });
 }
 
 const groups = new Map<string, PageScore>();

@@ -1,14 +1,17 @@
 /**
- * `npm run -s parse -- <file> [--date YYYY-MM-DD] [--page N]`: prints the page's parse (a
- * ParsedPage) as JSON with 2-space indent on stdout, and nothing else. Bad arguments, an unreadable
- * file or an empty one exit 1 with the reason on stderr.
+ * `npm run -s parse -- <file> [--date YYYY-MM-DD] [--page N] [--paper ID]`: prints the page's parse
+ * (a ParsedPage) as JSON with 2-space indent on stdout, and nothing else. `--paper` names the
+ * paper's profile in data/papers (default: PAPER, else liaocheng). Bad arguments, an unreadable
+ * file, an empty one or a bad profile exit 1 with the reason on stderr.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { decode, parsePage } from "../lib/parser";
+import { readEnv } from "../lib/env-schema";
+import { loadPaperProfile, type PaperProfileError } from "../lib/paper/load";
+import { decode, parsePage, type PaperProfile } from "../lib/parser";
 
-const USAGE = "usage: npm run -s parse -- <file> [--date YYYY-MM-DD] [--page N]";
+const USAGE = "usage: npm run -s parse -- <file> [--date YYYY-MM-DD] [--page N] [--paper ID]";
 
 /** A real calendar date: 2026-02-30 is refused, not rolled over into March. */
 function isCalendarDate(s: string): boolean {
@@ -33,6 +36,7 @@ const Args = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1, "--page must be at least 1").max(999, "--page must be at most 999"))
     .optional(),
+  paper: z.string().optional(),
 });
 
 function fail(message: string): never {
@@ -40,15 +44,25 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let raw: ReturnType<typeof parseArgs<{ options: { date: { type: "string" }; page: { type: "string" } }; allowPositionals: true }>>;
+const OPTIONS = { date: { type: "string" }, page: { type: "string" }, paper: { type: "string" } } as const;
+let raw: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
 try {
-  raw = parseArgs({ options: { date: { type: "string" }, page: { type: "string" } }, allowPositionals: true, strict: true });
+  raw = parseArgs({ options: OPTIONS, allowPositionals: true, strict: true });
 } catch (err) {
   fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
 }
-const parsed = Args.safeParse({ positionals: raw.positionals, date: raw.values.date, page: raw.values.page });
+const parsed = Args.safeParse({ positionals: raw.positionals, date: raw.values.date, page: raw.values.page, paper: raw.values.paper });
 if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join("; "));
 const { positionals: file, date, page } = parsed.data;
+
+let profile: PaperProfile;
+const env = readEnv();
+if (!env.ok) fail(env.problems.join("; "));
+try {
+  profile = loadPaperProfile(parsed.data.paper ?? env.env.PAPER);
+} catch (err) {
+  fail((err as PaperProfileError).message);
+}
 
 let bytes: Uint8Array;
 try {
@@ -60,4 +74,4 @@ try {
 }
 if (decode(bytes).text.trim() === "") fail(`${file} is empty: there is no page text to parse`);
 
-process.stdout.write(`${JSON.stringify(parsePage(bytes, { issueDate: date, pageNumber: page }), null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(parsePage(bytes, { issueDate: date, pageNumber: page, profile }), null, 2)}\n`);

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { listFeedItems } from "@/lib/db/feeds";
 import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import { CATEGORY_LABELS } from "@/lib/parser";
 import { renderRss, rssResponse } from "@/lib/site/rss";
 
@@ -16,10 +17,10 @@ export async function GET() {
   const items = await listFeedItems();
   return rssResponse(
     renderRss({
-      title: `${env.SITE_NAME}数字报`,
+      title: `${paper.name}数字报`,
       link: `${env.SITE_URL}/`,
       self: `${env.SITE_URL}/feed.xml`,
-      description: `${env.SITE_NAME}最新稿件`,
+      description: `${paper.name}最新稿件`,
       siteUrl: env.SITE_URL,
       items: items.map((a) => ({ ...a, category: labels[a.category] })),
     }),

@@ -16,7 +16,7 @@ import { createRandom } from "../lib/generate-edition";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FIXTURES = ["tests/fixtures/pages/seed-2026-04-08.expected.json", "tests/fixtures/pages/seed-2025-12-27.expected.json"];
-const GAZETTEER = "lib/parser/data/departments.json";
+const GAZETTEER = "data/papers/liaocheng.json";
 
 export const CATEGORIES = ["public-service", "courts", "food-safety", "agriculture", "education", "economy", "other"] as const;
 export const PAGE_NAMES = ["要闻", "要闻", "综合", "一线微观察", "经济", "民生", "法治", "文化"];

@@ -1,5 +1,5 @@
 import { signOutAction } from "@/app/editor/actions/session";
-import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 
 const ROLE_NAMES = { chief: "总编辑", editor: "编辑" } as const;
 
@@ -9,7 +9,7 @@ export function DeskHeader({ name, role }: { name: string; role: "chief" | "edit
     <header className="border-b border-rule bg-card">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
         <a href="/editor" className="font-serif text-xl font-bold text-accent no-underline">
-          {env.SITE_NAME} · 编辑部
+          {paper.name} · 编辑部
         </a>
         {/* On a phone the sections take their own row under the masthead and the account. */}
         <nav aria-label="编辑部" className="order-last w-full lg:order-none lg:w-auto lg:flex-1">

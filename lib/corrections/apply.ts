@@ -19,6 +19,7 @@ import { decode } from "@/lib/parser/decode";
 import { PageHome } from "@/lib/parser/departments";
 import { enrichArticle } from "@/lib/parser/enrich";
 import { splitLines, type Line } from "@/lib/parser/lines";
+import { withProfile, type PaperProfile } from "@/lib/parser/profile";
 import { endsWithJump, jumpAtStart, jumpLine } from "@/lib/parser/sentences";
 import type { Block, BlockFlag, BlockType, Byline, ParsedArticle, ParsedPage, ParseWarning } from "@/lib/parser/types";
 import { ROLE_NAMES } from "./role-names";
@@ -793,8 +794,14 @@ function finish(w: Work): ParsedPage {
  * @param parse the parser's output for `rawText` (not modified)
  * @param rawText the page's text as stored (decoded the way the parser decodes it)
  * @param edits the page's edit log, oldest first; entries are validated, so raw JSON is fine
+ * @param profile the paper's profile, as the parse was given it (聊城日报's when absent): edited
+ *   articles are re-read with the same gazetteer
  */
-export function applyEdits(parse: ParsedPage, rawText: string, edits: readonly Edit[]): AppliedEdits {
+export function applyEdits(parse: ParsedPage, rawText: string, edits: readonly Edit[], profile?: PaperProfile): AppliedEdits {
+  return withProfile(profile, () => applyAll(parse, rawText, edits));
+}
+
+function applyAll(parse: ParsedPage, rawText: string, edits: readonly Edit[]): AppliedEdits {
   const text = decode(rawText).text;
   const ctx: Ctx = { lines: splitLines(text), text, home: new PageHome(text) };
   const base = clone(parse);

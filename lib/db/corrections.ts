@@ -5,6 +5,7 @@ import { writeConnection } from "@/lib/db/import";
 import { defaultDependencies } from "@/lib/import/defaults";
 import { EditionWriter, formatTimestamp, type IssueState } from "@/lib/import/write-edition";
 import type { ParsedPage } from "@/lib/parser/types";
+import { paper } from "@/lib/paper";
 
 /**
  * The edit log's writes: a correction saved, undone or redone, and the page re-materialised
@@ -97,7 +98,7 @@ function effectivePage(pageId: number): ParsedPage {
   const edits = (db.prepare(`SELECT edit FROM PageEdit WHERE pageId = ? AND state = 'active' ORDER BY seq`).all(pageId) as { edit: string }[]).map((e) =>
     EditSchema.parse(JSON.parse(e.edit)),
   );
-  return applyEdits(JSON.parse(row.parsed) as ParsedPage, row.rawText, edits).page;
+  return applyEdits(JSON.parse(row.parsed) as ParsedPage, row.rawText, edits, paper.profile).page;
 }
 
 function articleIds(pageId: number): Map<string, string> {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyEdits, type Edit, EditSchema, type EditOutcome } from "@/lib/corrections";
 import type { ParsedPage } from "@/lib/parser/types";
+import { paper } from "@/lib/paper";
 
 /**
  * The desk's queries: every issue whatever its status, pages with their parse, and the status
@@ -115,7 +116,7 @@ async function withEffectivePages(issue: DeskIssue): Promise<DeskIssue> {
   for (const p of edited) {
     const page = await db.page.findUniqueOrThrow({ where: { id: p.id }, select: { rawText: true } });
     const edits = await activeEdits(p.id);
-    if (edits.length) p.parsedJson = JSON.stringify(applyEdits(JSON.parse(p.parsedJson) as ParsedPage, page.rawText, edits.map((e) => e.edit)).page);
+    if (edits.length) p.parsedJson = JSON.stringify(applyEdits(JSON.parse(p.parsedJson) as ParsedPage, page.rawText, edits.map((e) => e.edit), paper.profile).page);
   }
   return issue;
 }
@@ -184,7 +185,7 @@ export async function getDeskPage(date: string, number: number): Promise<DeskPag
   const original = JSON.parse(page.parsed) as ParsedPage;
   const log = await db.pageEdit.findMany({ where: { pageId: page.id }, orderBy: { seq: "asc" } });
   const active = log.filter((e) => e.state === "active");
-  const applied = applyEdits(original, page.rawText, active.map((e) => EditSchema.parse(JSON.parse(e.edit))));
+  const applied = applyEdits(original, page.rawText, active.map((e) => EditSchema.parse(JSON.parse(e.edit))), paper.profile);
   const outcomeOf = new Map(active.map((e, i) => [e.seq, applied.outcomes[i] ?? null]));
   return {
     issue: { ...issueFields, status: issue.status as IssueStatus },

@@ -7,6 +7,7 @@
 import { applyEdits, type Edit } from "@/lib/corrections";
 import type { ParsedPage } from "@/lib/parser/types";
 import { type PageChange, pageChanges } from "./page-diff";
+import { paper } from "@/lib/paper";
 
 export interface LogEntry {
   seq: number;
@@ -26,10 +27,10 @@ export function editHistory(original: ParsedPage, rawText: string, log: readonly
   const sorted = [...log].sort((a, b) => a.seq - b.seq);
   const from = Math.max(0, sorted.length - HISTORY_DIFF_LIMIT);
   const activeBefore: Edit[] = sorted.slice(0, from).filter((e) => e.state === "active").map((e) => e.edit);
-  let current = applyEdits(original, rawText, activeBefore).page;
+  let current = applyEdits(original, rawText, activeBefore, paper.profile).page;
   for (const entry of sorted.slice(from)) {
     const withIt = [...activeBefore, entry.edit];
-    const applied = applyEdits(original, rawText, withIt);
+    const applied = applyEdits(original, rawText, withIt, paper.profile);
     // A stale entry changed nothing: its outcome says why.
     const changed = applied.outcomes[applied.outcomes.length - 1]?.status === "applied" ? applied.page : current;
     out.set(entry.seq, pageChanges(rawText, current, changed));

@@ -11,6 +11,7 @@ import type { Edit } from "@/lib/corrections";
 import type { ParsedPage } from "@/lib/parser/types";
 import { formatPublicId } from "@/lib/edition/public-id";
 import { toArticleRecords } from "./materialise";
+import { paper } from "@/lib/paper";
 
 /** The search index as the import sees it (lib/search/indexer.ts). */
 export interface SearchIndexer {
@@ -281,7 +282,7 @@ export class EditionWriter {
     const row = this.s.pageForEdits.get(pageId) as { id: number; number: number; status: string; parsed: string; rawText: string };
     const entries = this.s.activeEdits.all(pageId) as { id: number; edit: string }[];
     const edits = entries.map((e) => JSON.parse(e.edit) as Edit);
-    const { page: effective, outcomes } = applyEdits(JSON.parse(row.parsed) as ParsedPage, row.rawText, edits);
+    const { page: effective, outcomes } = applyEdits(JSON.parse(row.parsed) as ParsedPage, row.rawText, edits, paper.profile);
     this.staleEdits = outcomes.filter((o) => o.status === "stale").length;
     outcomes.forEach((o, i) => {
       const reason = o.status === "stale" ? (o.reason ?? "不再适用") : null;

@@ -5,8 +5,8 @@
  */
 import { parseDateline, parsePhotoCredit } from "./bylines";
 import type { Token } from "./classify";
-import { isLabelLike, isLabelNamedIn, placeLength } from "./departments";
-import { BULLETS, isRubricLine, KICKER_SHAPE, opensEditorsNote, OWN_PLACE, PLACE_PREFIXES } from "./rules";
+import { isLabelLike, isLabelNamedIn, placeLength, startsWithPlace } from "./departments";
+import { BULLETS, isRubricLine, KICKER_SHAPE, opensEditorsNote, OWN_PLACE } from "./rules";
 import { endsMidClause, endsOpen, endsSentence, endsWithJump, isBareCredit, isSubheadLike, jumpAtStart, jumpLine, looksLikeCaption, startsFresh } from "./sentences";
 import type { ArticleSegment } from "./segment";
 import type { Block, Byline } from "./types";
@@ -41,7 +41,7 @@ export interface Layout {
  * starts a sentence of its own, so the line above it is a kicker, not the title's first half.
  */
 function opensWithSubject(text: string): boolean {
-  return placeLength(text, 0) > 0 || OWN_PLACE.test(text) || PLACE_PREFIXES.some((p) => p.length > 1 && text.startsWith(p));
+  return placeLength(text, 0) > 0 || OWN_PLACE.test(text) || startsWithPlace(text);
 }
 
 /** Most characters of each half of a headline printed over two short lines. */

@@ -20,6 +20,7 @@ import {
   type NameMatch,
 } from "./departments";
 import { Lexicon } from "./lexicon";
+import { perProfile } from "./profile";
 import type { ParsedArticle } from "./types";
 
 interface Payload {
@@ -27,7 +28,8 @@ interface Payload {
   entry: GazetteerEntry | null;
 }
 
-const COMBINED = (() => {
+/** Category terms and this paper's gazetteer names in one dictionary, built once per profile. */
+const combined = perProfile(() => {
   const map = new Map<string, Payload>();
   for (const [term, rules] of categoryTerms()) map.set(term, { rules, entry: null });
   for (const [name, entry] of gazetteerNames()) {
@@ -36,7 +38,7 @@ const COMBINED = (() => {
     else map.set(name, { rules: null, entry });
   }
   return new Lexicon(map.entries(), bodyEndingMarks());
-})();
+});
 
 /**
  * Scans one text: category terms into `tally` (× `factor`) and, with `bodies`, the bodies it
@@ -46,7 +48,7 @@ function scan(text: string, factor: number, tally: CategoryTally, bodies: FoundB
   const names: NameMatch[] = [];
   const endings: number[] = [];
   current = { factor, tally, names, endings };
-  COMBINED.scan(text, visitTerm, bodies ? visitEnding : undefined);
+  combined().scan(text, visitTerm, bodies ? visitEnding : undefined);
   if (bodies) collectBodies(text, weight, bodies, offset, names, endings);
 }
 

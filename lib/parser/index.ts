@@ -15,12 +15,14 @@ import { PageHome } from "./departments";
 import { enrichArticle } from "./enrich";
 import { splitLines, type Line } from "./lines";
 import { markDamage, relocate } from "./repair";
+import { withProfile } from "./profile";
 import { segment } from "./segment";
 import type { Orphan, ParsedArticle, ParsedPage, ParseOptions, ParseWarning } from "./types";
 
 export type * from "./types";
 export { CATEGORY_LABELS } from "./category";
 export { listGazetteer, lookupDepartment } from "./departments";
+export type { PaperProfile } from "./profile";
 export { decode } from "./decode";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -50,13 +52,14 @@ function readLayout(tokens: readonly Token[]): Layout {
  * place (the page header, an article's head, a block, an ad or an orphan), with its line number.
  *
  * @param input the page's raw bytes (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK), or text
- * @param options the issue date and page number, when the caller knows them
+ * @param options the issue date and page number, when the caller knows them, and the paper's
+ *   profile (its places and gazetteer; 聊城日报's when none is given)
  */
 export function parsePage(input: Uint8Array | string, options: ParseOptions = {}): ParsedPage {
   const { text, encoding } = decode(input);
   const lines = splitLines(text);
   try {
-    return parseLines(lines, text, encoding, options);
+    return withProfile(options.profile, () => parseLines(lines, text, encoding, options));
   } catch (err) {
     // A bug must not cost an editor the page: every line is handed back as an orphan.
     return fallback(lines, encoding, options, err);

@@ -9,6 +9,7 @@
 import type { DraftArticle } from "./assemble";
 import type { Token } from "./classify";
 import { pairKey } from "./lexicon";
+import { perProfile } from "./profile";
 import { CONTINUED_FROM, TERM_CHAR } from "./rules";
 import { endsSentence, endsWithJump, jumpAtStart, jumpLine, startsFresh, startsMidSentence, endsMidClause } from "./sentences";
 import type { Block, ParseWarning } from "./types";
@@ -33,7 +34,7 @@ import type { Block, ParseWarning } from "./types";
 /** Bigrams common to nearly every news story. */
 const STOP_WORDS = (
   "工作 进行 开展 推动 推进 实现 发展 提升 服务 建设 相关 通过 以及 全市 记者 今年 目前 持续 不断 群众 积极 有效 加强 " +
-  "聊城 城市 市民 报讯 通讯 讯员 我市 全省 全国 坚持 落实 成为 已经 进一 一步 同时 表示 介绍 据悉 部门 单位 方面 情况 问题 " +
+  "城市 市民 报讯 通讯 讯员 我市 全省 全国 坚持 落实 成为 已经 进一 一步 同时 表示 介绍 据悉 部门 单位 方面 情况 问题 " +
   "重要 重点 活动 领域 体系 机制 能力 水平 质量 效能 成效 作用 举措 措施 力量 全面 深入 不仅 更加 切实"
 ).split(" ");
 
@@ -45,7 +46,20 @@ const slotOf = (a: number, b: number) => Math.imul(pairKey(a, b), 0x9e3779b1) >>
 const STOP = 0xffff;
 /** slot → its id on the current page (0: not used yet; STOP: a stop word) */
 const idOfSlot = new Uint16Array(SLOTS);
-for (const w of STOP_WORDS) idOfSlot[slotOf(w.charCodeAt(0), w.charCodeAt(1))] = STOP;
+const GENERAL_STOP_SLOTS = new Set(STOP_WORDS.map((w) => slotOf(w.charCodeAt(0), w.charCodeAt(1))));
+for (const slot of GENERAL_STOP_SLOTS) idOfSlot[slot] = STOP;
+/**
+ * The paper's own stop words (its city's name, "聊城" in 聊城日报): in nearly every story of that
+ * paper, so no evidence of topic. Marked for the page in progress and unmarked with it.
+ */
+const paperStopSlots = perProfile((p) =>
+  p.stopBigrams.map((w) => slotOf(w.charCodeAt(0), w.charCodeAt(1))).filter((slot) => !GENERAL_STOP_SLOTS.has(slot)),
+);
+let markedStops: readonly number[] = [];
+function markPaperStops(): void {
+  markedStops = paperStopSlots();
+  for (const slot of markedStops) idOfSlot[slot] = STOP;
+}
 /** id → slot, to forget the page's ids afterwards */
 const slotOfId = new Uint16Array(SLOTS);
 /** The next free id; ids 1 … nextId − 1 are the page's terms. */
@@ -137,6 +151,8 @@ function termsOf(text: string): number[] {
 /** Forgets the page: its ids and everything recorded for them. */
 function clearPage(): void {
   for (let id = 1; id < nextId; id++) idOfSlot[slotOfId[id] as number] = 0;
+  for (const slot of markedStops) idOfSlot[slot] = 0;
+  markedStops = [];
   profile.fill(0, 0, nextId);
   inHead.fill(0, 0, nextId);
   inArticle.fill(0, 0, nextId);
@@ -359,6 +375,7 @@ interface Move {
 export function relocate(articles: DraftArticle[], fragments: Token[][], warnings: ParseWarning[]): Token[][] {
   if (articles.length === 0 || (articles.length < 2 && fragments.length === 0)) return fragments;
   const n = Math.min(articles.length, MAX_ARTICLES);
+  markPaperStops();
   try {
     const heads: number[][] = [];
     for (let a = 0; a < n; a++) heads.push(headTerms(articles[a] as DraftArticle));

@@ -160,7 +160,7 @@ export const HEADER_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})
 // ---------------------------------------------------------------------------------------------
 // Ads
 
-/** Public-service ad marker: "聊城日报 公益广告", "公益广告". */
+/** Public-service ad marker: "<paper's name> 公益广告", "公益广告". */
 export const AD_MARKER_WORD = "公益广告";
 export const AD_MARKER_MAX = 20;
 
@@ -462,27 +462,6 @@ export const OWN_PLACE = /^[我全本该](?:省|市|县|区)/u;
  */
 export const ORG_PREFIX = /^(?:国网|国家税务总局|中国人民银行|中国邮政|中国移动|中国联通|中国电信|中共|共青团)/u;
 
-/** Places a body's name may start with, for bodies the gazetteer does not list. */
-export const PLACE_PREFIXES = [
-  "山东省",
-  "聊城市",
-  "聊城",
-  "东昌府区",
-  "茌平区",
-  "临清市",
-  "阳谷县",
-  "莘县",
-  "东阿县",
-  "冠县",
-  "高唐县",
-  "高新区",
-  "经开区",
-  "度假区",
-  "市",
-  "县",
-  "区",
-  "省",
-] as const;
 /**
  * Endings of names of bodies found in running text ("…局, …中心, …委员会, …法院, …检察院, …大学"),
  * and the arbitration courts ("…劳动人事争议仲裁院") and colleges ("…职业技术学院") beside them;

@@ -3,6 +3,7 @@
  * codes against these types, so change them only with care: the JSON printed by `npm run parse`
  * is exactly a `ParsedPage`.
  */
+import type { PaperProfile } from "./profile";
 
 export type BylineRole =
   | "reporter"
@@ -99,4 +100,6 @@ export interface ParseOptions {
   issueDate?: string;
   /** Page number given by the caller; overrides one found in a page header. */
   pageNumber?: number;
+  /** The paper's profile (lib/parser/profile.ts); 聊城日报's when absent. */
+  profile?: PaperProfile;
 }

@@ -6,7 +6,10 @@ describe("readEnv", () => {
   it("should take the defaults for an empty environment", () => {
     const r = readEnv({});
     expect(r.ok && r.env.DATABASE_URL).toBe("file:./data/edition.db");
-    expect(r.ok && r.env.EXPECTED_PAGES).toBe(8);
+    expect(r.ok && r.env.PAPER).toBe("liaocheng");
+    // Unset: the paper's profile says the name and the pages per weekday (lib/paper).
+    expect(r.ok && r.env.EXPECTED_PAGES).toBeUndefined();
+    expect(r.ok && r.env.SITE_NAME).toBeUndefined();
   });
   it("should refuse a database URL that is not a SQLite file, saying which setting and why", () => {
     const r = readEnv({ DATABASE_URL: "postgresql://editor@db.example/edition" });
@@ -14,8 +17,8 @@ describe("readEnv", () => {
     expect(!r.ok && r.problems).toEqual([expect.stringMatching(/^DATABASE_URL: must be a SQLite file URL .*postgres/)]);
   });
   it("should list every bad setting at once", () => {
-    const r = readEnv({ SITE_URL: "not a url", EXPECTED_PAGES: "0" });
-    expect(!r.ok && r.problems.map((p) => p.split(":")[0])).toEqual(["SITE_URL", "EXPECTED_PAGES"]);
+    const r = readEnv({ SITE_URL: "not a url", PAPER: "../etc", EXPECTED_PAGES: "0" });
+    expect(!r.ok && r.problems.map((p) => p.split(":")[0])).toEqual(["SITE_URL", "PAPER", "EXPECTED_PAGES"]);
   });
 });
 

@@ -6,7 +6,7 @@ import { listDeskIssues } from "@/lib/db/desk";
 import { describeEvent } from "@/lib/editor/activity";
 import { chinaDate, formatChinaDateTime } from "@/lib/site/china-time";
 import { formatPageList, nextIssueDate, summarizePages } from "@/lib/editor/issue-summary";
-import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import { formatIssueDate } from "@/lib/site/format";
 
 export const metadata: Metadata = { title: "期次" };
@@ -21,7 +21,7 @@ export default async function DeskHome() {
   const today = chinaDate(new Date());
   const nextDate = nextIssueDate(issues, today);
   const next = issues.find((i) => i.date === nextDate);
-  const nextFacts = next ? summarizePages(next.pages, env.EXPECTED_PAGES) : null;
+  const nextFacts = next ? summarizePages(next.pages, paper.expectedPages(next.date)) : null;
 
   return (
     <>
@@ -64,7 +64,7 @@ export default async function DeskHome() {
               </thead>
               <tbody>
                 {issues.map((issue) => {
-                  const facts = summarizePages(issue.pages, env.EXPECTED_PAGES);
+                  const facts = summarizePages(issue.pages, paper.expectedPages(issue.date));
                   const event = last.get(issue.date);
                   return (
                     <tr key={issue.date} className="border-b border-rule align-top">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/editor/sign-in-form";
 import { currentEditor, safeNext } from "@/lib/auth/access";
-import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 
 export const metadata: Metadata = { title: "登录" };
 
@@ -12,7 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentEditor()) redirect(next);
   return (
     <main id="main" className="mx-auto w-full max-w-sm flex-1 px-4 py-16">
-      <h1 className="mb-1 font-serif text-2xl font-bold">{env.SITE_NAME} · 编辑部</h1>
+      <h1 className="mb-1 font-serif text-2xl font-bold">{paper.name} · 编辑部</h1>
       <p className="mb-6 text-muted">请用编辑部账号登录。</p>
       <SignInForm next={next} />
       <p className="mt-8 text-sm text-muted">

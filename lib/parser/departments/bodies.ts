@@ -5,9 +5,10 @@
  * 委员会, 法院, 大学…). It only counts; deciding which body an article is about is the ranking's job
  * above it, and it reads places through the place grammar below it.
  */
-import { NAMES, PLACE_KIND, type NameMatch } from "./gazetteer";
+import { PLACE_KIND, scanNames, type NameMatch } from "./gazetteer";
+import { perProfile } from "../profile";
 import { atWordStart, isBareStart, isOwnPlace, knownPlaceEndsAt, placeLength } from "./places";
-import { BARE_PREFIX_AFTER, BODY_ENDINGS, isNotBody, OFFICIAL_AFTER, OFFICIAL_FIRST, PLACE_PREFIXES, SOURCE_BEFORE, isCjk } from "../rules";
+import { BARE_PREFIX_AFTER, BODY_ENDINGS, isNotBody, OFFICIAL_AFTER, OFFICIAL_FIRST, SOURCE_BEFORE, isCjk } from "../rules";
 
 /** A body found in a text: how prominent it is there, where it first appears. */
 export interface Found {
@@ -37,7 +38,7 @@ export function collectBodies(
   let found: readonly NameMatch[] | undefined = matches;
   if (!found) {
     const scanned: NameMatch[] = [];
-    NAMES.scan(text, (term, entry, at) => scanned.push({ term, entry, at }));
+    scanNames(text, (term, entry, at) => scanned.push({ term, entry, at }));
     found = scanned;
   }
   // Spans of the names kept, as (start, end, 1 if a place else 0) triples.
@@ -208,14 +209,17 @@ function byChar(items: readonly string[], key: (s: string) => number): { index: 
 /** The body endings by their last character, longest first as in BODY_ENDINGS. */
 const { index: ENDING_LIST_OF, lists: ENDINGS_BY_LAST } = byChar(BODY_ENDINGS, (e) => e.charCodeAt(e.length - 1));
 
-/** Place prefixes by their first character, longest first. */
-const { index: PREFIX_LIST_OF, lists: PREFIXES_BY_FIRST } = byChar(
-  [...PLACE_PREFIXES].sort((a, b) => b.length - a.length),
-  (p) => p.charCodeAt(0),
+/** The paper's place prefixes by their first character, longest first. */
+const prefixesByFirst = perProfile((paper) =>
+  byChar(
+    [...paper.placePrefixes].sort((a, b) => b.length - a.length),
+    (p) => p.charCodeAt(0),
+  ),
 );
 
 /** Start of the nearest place prefix before a body ending (a short run of ideographs), or -1. */
 function placeStart(text: string, endingStart: number): number {
+  const { index: PREFIX_LIST_OF, lists: PREFIXES_BY_FIRST } = prefixesByFirst();
   // The name between prefix and ending: one to twelve ideographs, nothing else.
   for (let p = endingStart - 1; p >= 0 && p >= endingStart - 14; p--) {
     if (!isCjk(text.charCodeAt(p))) return -1;

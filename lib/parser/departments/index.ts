@@ -1,6 +1,6 @@
 /**
  * Departments: the bodies an article is about, normalised to canonical full names through the
- * gazetteer in data/departments.json ("市市场监管局" → "聊城市市场监督管理局"). Bodies the gazetteer
+ * gazetteer of the paper's profile (data/papers/<id>.json: "市市场监管局" → "聊城市市场监督管理局"). Bodies the gazetteer
  * does not list but that look like one (a place, then a name ending in 局 / 中心 / 委员会 / 法院 /
  * 检察院 / 大学) are kept as found.
  *
@@ -10,7 +10,7 @@
  * it re-exports what the rest of the parser, the corrections and the tests use.
  */
 export { gazetteerNames, listGazetteer, lookupDepartment, type GazetteerEntry, type NameMatch } from "./gazetteer";
-export { headPlaceOf, PageHome, placeLength } from "./places";
+export { headPlaceOf, PageHome, placeLength, startsWithPlace } from "./places";
 export { isLabelLike, isLabelNamedIn, isPlainLabel } from "./labels";
 export { bodyEndingMarks, collectBodies, notePlace, type FoundBodies } from "./bodies";
 export { departmentsOf, resolveDepartments } from "./rank";

@@ -5,7 +5,7 @@
  * articles, long before any body is counted, so it stands apart from body finding and ranking and
  * depends only on the gazetteer and the place grammar.
  */
-import { BY_NAME } from "./gazetteer";
+import { isListed } from "./gazetteer";
 import { placeLength, startsWithPlace } from "./places";
 import { hasLabelForm, ORG_PREFIX } from "../rules";
 
@@ -16,7 +16,7 @@ import { hasLabelForm, ORG_PREFIX } from "../rules";
  * place (a listed one, or any by its shape).
  */
 export function isLabelLike(text: string): boolean {
-  if (BY_NAME.has(text)) return true;
+  if (isListed(text)) return true;
   if (text.length > 14 || !hasLabelForm(text)) return false;
   return text.length <= 6 || namesPlaceFirst(text);
 }
@@ -66,6 +66,6 @@ function namesPlaceFirst(text: string): boolean {
  * that has neither dateline nor byline is still found by such a label over its title.
  */
 export function isPlainLabel(text: string): boolean {
-  if (BY_NAME.has(text)) return true;
+  if (isListed(text)) return true;
   return text.length <= 14 && hasLabelForm(text) && namesPlaceFirst(text);
 }

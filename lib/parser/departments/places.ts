@@ -5,7 +5,8 @@
  * ranking all read places the same way, so the rules live once here, just above the gazetteer they
  * consult for this paper's listed places.
  */
-import { BY_NAME, COUNTY_PLACES } from "./gazetteer";
+import { isListed } from "./gazetteer";
+import { paper } from "../profile";
 import {
   BARE_PREFIX_AFTER,
   NOT_CITY_BEFORE,
@@ -15,13 +16,13 @@ import {
   NOT_PLACE_FIRST,
   NOT_TOWN_DISTRICT,
   PLACE_END,
-  PLACE_PREFIXES,
   isCjk,
 } from "../rules";
 
-/** This paper's own places: listed in the gazetteer, or one of its known name prefixes ("聊城市"). */
-export const isOwnPlace = (place: string) => BY_NAME.has(place) || (PLACE_PREFIXES as readonly string[]).includes(place);
-export const startsWithPlace = (text: string) => PLACE_PREFIXES.some((p) => p.length > 1 && text.startsWith(p));
+/** This paper's own places: listed in the gazetteer, or one of its profile's place prefixes ("聊城市"). */
+export const isOwnPlace = (place: string) => isListed(place) || paper().placePrefixes.includes(place);
+/** Whether a text opens with one of this paper's named places ("聊城市…", "东昌府区…"; not a bare "市"). */
+export const startsWithPlace = (text: string) => paper().placePrefixes.some((p) => p.length > 1 && text.startsWith(p));
 
 const SHI = 0x5e02; // 市
 const XIAN = 0x53bf; // 县
@@ -82,7 +83,7 @@ export function isBareStart(name: string): boolean {
 
 /** Whether one of this paper's listed places ("聊城市", "东昌府区") ends at `end` (exclusive). */
 export function knownPlaceEndsAt(text: string, end: number): boolean {
-  return PLACE_PREFIXES.some((p) => p.length > 1 && end >= p.length && text.startsWith(p, end - p.length));
+  return paper().placePrefixes.some((p) => p.length > 1 && end >= p.length && text.startsWith(p, end - p.length));
 }
 
 /** The place an article's kicker or title opens with ("巨野县“一村一品”…" → "巨野县"), or null. */
@@ -90,8 +91,6 @@ export function headPlaceOf(kicker: string | null, title: string): string | null
   return leadingPlace(kicker) ?? leadingPlace(title);
 }
 
-/** Names that show a page is this paper's: its city, and the places the gazetteer lists. */
-const OWN_PLACE_NAMES = ["聊城", ...COUNTY_PLACES];
 
 /**
  * What the whole page says about whose it is, for names that leave their place implicit ("市统计局"):
@@ -105,7 +104,7 @@ export class PageHome {
 
   /** Whether the page names this paper's city or one of its listed places anywhere. */
   namesOwnPlace(): boolean {
-    this.own ??= OWN_PLACE_NAMES.some((p) => this.text.includes(p));
+    this.own ??= paper().ownPlaceNames.some((p) => this.text.includes(p));
     return this.own;
   }
 

@@ -5,17 +5,16 @@
  * place implicit ("县农业农村局") into the body of the article's place. It is the top layer: it uses
  * the gazetteer, the place grammar, label recognition and body finding, and nothing below uses it.
  */
-import { BY_NAME, canonicalDepartment, COUNTY_PLACES, PLACE_KIND } from "./gazetteer";
+import { canonicalDepartment, countyPlaces, entryOf, isListed, PLACE_KIND } from "./gazetteer";
+import { paper } from "../profile";
 import { isLabelLike, isLabelNamedIn } from "./labels";
 import { headPlaceOf, isBareStart, isOwnPlace, leadingPlace, mostNamedPlace, placeLength, type PageHome } from "./places";
 import { collectBodies, notePlace, type Found, type FoundBodies } from "./bodies";
 
-/** Bodies that set the scene of most stories rather than being their subject. */
-const SETTING = new Set(["聊城市人民政府"]);
 /** Places set the scene; so does the city government. (A place of another paper is one by its shape.) */
 const isSetting = (name: string) => {
-  const entry = BY_NAME.get(name);
-  return SETTING.has(name) || entry?.kind === PLACE_KIND || (entry === undefined && placeLength(name, 0) === name.length);
+  const entry = entryOf(name);
+  return paper().setting.has(name) || entry?.kind === PLACE_KIND || (entry === undefined && placeLength(name, 0) === name.length);
 };
 
 /**
@@ -43,7 +42,7 @@ export function resolveDepartments(
   let primary: string | null = null;
   const ranked = rank(found);
   if (label) {
-    const entry = BY_NAME.get(label);
+    const entry = entryOf(label);
     if (entry || isLabelLike(label) || isLabelNamedIn(label, text)) {
       primary = entry?.name ?? label;
       if (!entry || entry.kind === PLACE_KIND) {
@@ -64,7 +63,7 @@ export function resolveDepartments(
     canonicalLabel !== null &&
     canonicalLabel !== main &&
     !rest.includes(canonicalLabel) &&
-    (BY_NAME.has(label ?? "") || isLabelLike(label ?? "") || isLabelNamedIn(label ?? "", text));
+    (isListed(label ?? "") || isLabelLike(label ?? "") || isLabelNamedIn(label ?? "", text));
   // Primary first, then the label's body, then the rest: built in order rather than unshifted.
   const out = [main];
   if (labelFirst) out.push(canonicalLabel);
@@ -113,13 +112,13 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
   }
   if (!any) return;
   let place: string | null = null;
-  if (label) place = COUNTY_PLACES.find((p) => label.startsWith(p) || BY_NAME.get(label)?.name.startsWith(p)) ?? null;
+  if (label) place = countyPlaces().find((p) => label.startsWith(p) || entryOf(label)?.name.startsWith(p)) ?? null;
   // The label or head states the place outright; a place only inferred from mentions must be confirmed.
   if (!place) place = leadingPlace(label) ?? headPlace;
   const sure = place !== null;
   if (!place) {
     let best = 0;
-    for (const [name, f] of found) if (BY_NAME.get(name)?.kind === PLACE_KIND && f.score > best) [place, best] = [name, f.score];
+    for (const [name, f] of found) if (entryOf(name)?.kind === PLACE_KIND && f.score > best) [place, best] = [name, f.score];
   }
   const foreign = place !== null && !isOwnPlace(place);
   // Failing all that, another paper's place the text names again and again ("蒙阴县…", "蒙阴县…")
@@ -137,7 +136,7 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
   for (let b = 0; b < bareNames.length; b++) {
     const name = bareNames[b] as string;
     const f = bareCounts[b] as Found;
-    const entry = BY_NAME.get(name);
+    const entry = entryOf(name);
     if (entry && entry.name === name) continue; // a canonical name that starts so ("市…" is none today)
     const tail = name.slice(1);
     let target: string | null = null;
@@ -149,7 +148,7 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
     }
     if (!target && place && place.charCodeAt(place.length - 1) === name.charCodeAt(0) && (!entry || foreign)) {
       const full = place + tail;
-      target = BY_NAME.get(full)?.name ?? (found.has(full) || sure ? full : null);
+      target = entryOf(full)?.name ?? (found.has(full) || sure ? full : null);
     }
     if (!target && !place && !entry && text) {
       if (inferred === undefined) inferred = mostNamedPlace(text);

@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { resolvePaperOption } from "@/lib/paper/load";
 import { parsePage, type ParseOptions } from "@/lib/parser";
 
 const DIR = path.join(import.meta.dirname, "../../fixtures/pages");
@@ -37,7 +38,8 @@ interface ExpectedArticle {
   blocks: ExpectedBlock[];
 }
 interface Expected {
-  options?: ParseOptions;
+  /** `paper`: the profile in data/papers the page is of (default 聊城日报). */
+  options?: ParseOptions & { paper?: string };
   pageName: string | null;
   pageNumber?: number | null;
   issueDate: string | null;
@@ -61,7 +63,7 @@ describe("fixture pages", () => {
 
 describe.each(cases)("fixture %s", (name) => {
   const expected = JSON.parse(fs.readFileSync(path.join(DIR, `${name}.expected.json`), "utf8")) as Expected;
-  const out = parsePage(fs.readFileSync(path.join(DIR, `${name}.txt`)), expected.options ?? {});
+  const out = parsePage(fs.readFileSync(path.join(DIR, `${name}.txt`)), resolvePaperOption(expected.options ?? {}));
 
   it("should read the page header, encoding and issue date", () => {
     expect(out.pageName).toBe(expected.pageName);

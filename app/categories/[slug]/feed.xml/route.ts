@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { listFeedItems } from "@/lib/db/feeds";
 import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import { CATEGORY_LABELS } from "@/lib/parser";
 import { renderRss, rssResponse } from "@/lib/site/rss";
 
@@ -14,10 +15,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
   const items = await listFeedItems({ category: slug });
   return rssResponse(
     renderRss({
-      title: `${env.SITE_NAME}数字报 · ${label}`,
+      title: `${paper.name}数字报 · ${label}`,
       link: `${env.SITE_URL}/categories/${slug}`,
       self: `${env.SITE_URL}/categories/${slug}/feed.xml`,
-      description: `${env.SITE_NAME}${label}类稿件`,
+      description: `${paper.name}${label}类稿件`,
       siteUrl: env.SITE_URL,
       items: items.map((a) => ({ ...a, category: label })),
     }),

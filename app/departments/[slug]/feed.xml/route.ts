@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getDepartment } from "@/lib/db/departments";
 import { listFeedItems } from "@/lib/db/feeds";
 import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import { CATEGORY_LABELS } from "@/lib/parser";
 import { decodeSegment } from "@/lib/site/format";
 import { renderRss, rssResponse } from "@/lib/site/rss";
@@ -17,10 +18,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
   const items = await listFeedItems({ departmentSlug: d.slug });
   return rssResponse(
     renderRss({
-      title: `${env.SITE_NAME}数字报 · ${d.name}`,
+      title: `${paper.name}数字报 · ${d.name}`,
       link: `${env.SITE_URL}${path}`,
       self: `${env.SITE_URL}${path}/feed.xml`,
-      description: `${env.SITE_NAME}关于${d.name}的稿件`,
+      description: `${paper.name}关于${d.name}的稿件`,
       siteUrl: env.SITE_URL,
       items: items.map((a) => ({ ...a, category: labels[a.category] })),
     }),

@@ -10,7 +10,7 @@ import { EventChanges } from "@/components/editor/event-changes";
 import { addDays, chinaMidnight, formatChinaDateTime, toChinaLocalInput } from "@/lib/site/china-time";
 import { formatPageList, summarizePages } from "@/lib/editor/issue-summary";
 import { previewBase } from "@/lib/editor/preview-html";
-import { env } from "@/lib/env";
+import { paper } from "@/lib/paper";
 import { formatIssueDate, formatPageNumber } from "@/lib/site/format";
 import { isoDate } from "@/lib/validations/params";
 
@@ -25,7 +25,7 @@ export default async function DeskIssuePage({ params }: { params: Promise<{ date
   const issue = await getDeskIssue(date.data);
   if (!issue) notFound();
   const token = await ensurePreviewToken(issue.date);
-  const facts = summarizePages(issue.pages, env.EXPECTED_PAGES);
+  const facts = summarizePages(issue.pages, paper.expectedPages(issue.date));
   const events = await listIssueEvents(issue.date, 20);
   const now = new Date();
   // The usual time: the issue's own day at 00:00 China time, or in an hour when that has passed.

@@ -13,6 +13,7 @@ import { ensurePreviewToken, getDeskPage } from "@/lib/db/desk";
 import { lineRoles, ROLE_LABELS } from "@/lib/editor/line-roles";
 import { previewBase } from "@/lib/editor/preview-html";
 import { deskWarnings, parseReviewMarks, WARNING_LABELS } from "@/lib/editor/warnings";
+import { paper } from "@/lib/paper";
 import { CATEGORY_LABELS, listGazetteer } from "@/lib/parser";
 import { formatIssueDate, formatPageNumber, ROLE_LABELS as BYLINE_ROLES } from "@/lib/site/format";
 import { pageParams } from "@/lib/validations/params";
@@ -83,7 +84,7 @@ export default async function CheckPage({ params }: { params: Promise<{ date: st
     })),
     orphans: desk.parsed.orphans.map((o) => o.sourceLines),
     categories: Object.entries(CATEGORY_LABELS as Record<string, string>).map(([slug, label]) => ({ slug, label })),
-    gazetteer: [...new Set(listGazetteer().map((g) => g.name))].sort((a, b) => a.localeCompare(b, "zh-CN")),
+    gazetteer: [...new Set(listGazetteer(paper.profile).map((g) => g.name))].sort((a, b) => a.localeCompare(b, "zh-CN")),
     history: desk.edits.map((e) => ({
       seq: e.seq,
       what: describeEdit(e.edit),
