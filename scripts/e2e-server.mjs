@@ -34,7 +34,8 @@ await runMain("e2e server", async () => {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
   const databaseUrl = `file:${dbFile}`;
   migrate(databaseUrl);
-  importSample(databaseUrl);
+  // E2E_EDITION: another directory of pages (a second paper's edition, see tests/e2e/second-paper.spec.ts).
+  importSample(databaseUrl, { source: process.env.E2E_EDITION || "data/sample" });
   writeAccounts(databaseUrl);
   const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
   ensureBuild({ distDir, databaseUrl });

@@ -16,6 +16,7 @@ export function defaultDependencies(): ImportDependencies {
   return {
     // The configured paper's profile: its places and gazetteer decide the departments.
     parse: (bytes, options) => parsePage(bytes, { ...options, profile: paper.profile }),
+    profileStamp: paper.stamp,
     indexer: { indexArticles, removeFromIndex },
     describeDepartment: (name) => {
       const entry = lookupDepartment(name, paper.profile);

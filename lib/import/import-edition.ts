@@ -44,6 +44,11 @@ export interface ImportDependencies {
   indexer: SearchIndexer;
   /** The department gazetteer: lookupDepartment from lib/parser, with a kind for unknown bodies. */
   describeDepartment: (name: string) => DepartmentInfo;
+  /**
+   * What else decides a parse besides the bytes and the options: the paper profile's stamp
+   * (lib/paper). Kept with each page, so a changed profile re-parses a page re-imported unchanged.
+   */
+  profileStamp?: string;
 }
 
 /** A page input once its place in the edition is known. */
@@ -61,8 +66,8 @@ interface PlacedInput {
 }
 
 /** Canonical JSON of parse options, stored in Page.parseOptions and compared on re-import. */
-export function formatParseOptions(options: ParseOptions): string {
-  return JSON.stringify({ issueDate: options.issueDate, pageNumber: options.pageNumber });
+export function formatParseOptions(options: ParseOptions, profileStamp?: string): string {
+  return JSON.stringify({ issueDate: options.issueDate, pageNumber: options.pageNumber, profile: profileStamp });
 }
 
 const OUTCOMES: PageOutcome[] = ["new", "replaced", "reparsed", "updated", "unchanged"];
@@ -96,7 +101,7 @@ export function importEditionWith(
 
   const run = (): Omit<ImportReport, "timings"> => {
     const notes: string[] = [];
-    const { placed, issueNumbers } = placeInputs(inputs, timedParse, notes);
+    const { placed, issueNumbers } = placeInputs(inputs, timedParse, notes, deps.profileStamp);
 
     // Issues first, in the order they appear: created, renumbered and published before their pages
     // are written, so new pages of a published issue are published with it.
@@ -195,6 +200,7 @@ function placeInputs(
   inputs: readonly PageInput[],
   parse: (input: PageInput, options: ParseOptions) => ParsedPage,
   notes: string[],
+  profileStamp: string | undefined,
 ): { placed: PlacedInput[]; issueNumbers: Map<string, number> } {
   const placed: (Omit<PlacedInput, "page" | "pageFrom" | "parseKey"> & { page: number | undefined; pageFrom: PageNumberSource | undefined })[] = [];
   for (const input of inputs) {
@@ -281,7 +287,7 @@ function placeInputs(
       });
     }
     bySlot.set(slot, p.input);
-    return { ...p, page, pageFrom: p.pageFrom!, parseKey: formatParseOptions(p.parseOptions) };
+    return { ...p, page, pageFrom: p.pageFrom!, parseKey: formatParseOptions(p.parseOptions, profileStamp) };
   });
   return { placed: result, issueNumbers };
 }

@@ -8,6 +8,7 @@
  * Read on first use, not at import: the import library and the scripts reach this module before
  * they (or the tests) have settled the environment, and reading lib/env early would freeze it.
  */
+import { createHash } from "node:crypto";
 import { readEnv } from "@/lib/env-schema";
 import type { PaperProfile } from "@/lib/parser/profile";
 import { loadPaperProfile } from "./load";
@@ -16,6 +17,7 @@ interface Configured {
   profile: PaperProfile;
   name: string;
   expectedPages: number | undefined;
+  stamp: string;
 }
 
 let configured: Configured | undefined;
@@ -25,7 +27,8 @@ function configure(): Configured {
   const r = readEnv(process.env);
   if (!r.ok) throw new Error(`Invalid environment:\n${r.problems.map((p) => `  ${p}`).join("\n")}`);
   const profile = loadPaperProfile(r.env.PAPER);
-  configured = { profile, name: r.env.SITE_NAME ?? profile.name, expectedPages: r.env.EXPECTED_PAGES };
+  const stamp = `${profile.id}:${createHash("sha256").update(JSON.stringify(profile)).digest("hex").slice(0, 16)}`;
+  configured = { profile, name: r.env.SITE_NAME ?? profile.name, expectedPages: r.env.EXPECTED_PAGES, stamp };
   return configured;
 }
 
@@ -40,6 +43,13 @@ export const paper = Object.freeze({
   },
   get profile(): PaperProfile {
     return configure().profile;
+  },
+  /**
+   * The profile's id and a digest of its content ("liaocheng:3f…"): stored with each imported
+   * page, so a page imported under another paper or an older gazetteer is parsed again.
+   */
+  get stamp(): string {
+    return configure().stamp;
   },
   /** Pages a regular issue of `date` (YYYY-MM-DD) has, by its weekday. */
   expectedPages(date: string): number {

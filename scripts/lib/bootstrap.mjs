@@ -40,8 +40,9 @@ export function run(cmd, args, { env = {}, what = `${cmd} ${args.join(" ")}`, qu
   return res;
 }
 
-function hashFiles(files) {
+function hashFiles(files, extra = "") {
   const h = createHash("sha256");
+  h.update(extra);
   for (const f of files) {
     const p = path.join(ROOT, f);
     h.update(f);
@@ -148,7 +149,7 @@ function countIssues(databaseUrl) {
  * once a paper has imported its own pages (which may have the sample's dates), a restart must
  * never replace or republish them. `force` imports it anyway (the import itself is idempotent).
  */
-export function importSample(databaseUrl, { force = false } = {}) {
+export function importSample(databaseUrl, { force = false, source = "data/sample" } = {}) {
   if (!fs.existsSync(path.join(ROOT, "scripts", "ingest.ts"))) return;
   if (!force) {
     const issues = countIssues(databaseUrl);
@@ -157,10 +158,10 @@ export function importSample(databaseUrl, { force = false } = {}) {
       return;
     }
   }
-  step("Importing the sample edition (data/sample)");
-  run("npm", ["run", "-s", "ingest", "--", "data/sample", "--publish"], {
+  step(`Importing the sample edition (${source})`);
+  run("npm", ["run", "-s", "ingest", "--", source, "--publish"], {
     env: { DATABASE_URL: databaseUrl },
-    what: "npm run ingest -- data/sample --publish",
+    what: `npm run ingest -- ${source} --publish`,
   });
 }
 
@@ -197,7 +198,9 @@ function listFiles(dir) {
 /** Builds the site with `next build` unless the sources are unchanged since the last build. */
 export function ensureBuild({ distDir = ".next", databaseUrl, force = false } = {}) {
   const sources = ["app", "components", "lib", "public"].flatMap(listFiles).sort();
-  const want = hashFiles([...sources, "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "scripts/build-site-css.mjs"]);
+  // The paper's settings are part of what a build is of: prerendered shells carry its name.
+  const settings = ["PAPER", "SITE_NAME", "EXPECTED_PAGES"].map((k) => `${k}=${process.env[k] ?? ""}`).join("\n");
+  const want = hashFiles([...sources, "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "scripts/build-site-css.mjs"], settings);
   const stampFile = path.join(ROOT, distDir, ".epaper-build-stamp");
   if (!force && fs.existsSync(path.join(ROOT, distDir, "BUILD_ID")) && readStamp(stampFile) === want) {
     console.log(`\n\u2713 Build in ${distDir} is up to date`);
@@ -208,7 +211,8 @@ export function ensureBuild({ distDir = ".next", databaseUrl, force = false } = 
   // tsconfig.json includes the route types Next generates in every dist dir. Another build's
   // validator.ts imports that build's route files, so once a route is renamed it fails this
   // build's type check; it is rewritten by that build's next run. (Declarations are left alone.)
-  for (const other of [".next", ".next-e2e", ".next-bench"]) {
+  const distDirs = fs.readdirSync(ROOT).filter((d) => d.startsWith(".next") && fs.statSync(path.join(ROOT, d)).isDirectory());
+  for (const other of distDirs) {
     if (other === distDir) continue;
     for (const sub of ["types", path.join("dev", "types")]) fs.rmSync(path.join(ROOT, other, sub, "validator.ts"), { force: true });
   }

@@ -8,6 +8,9 @@ import { dumpDatabase } from "@/lib/import/dump";
 import { ImportError } from "@/lib/import/errors";
 import { importEditionWith, type ImportDependencies, type ImportOptions } from "@/lib/import/import-edition";
 import { readInputs } from "@/lib/import/read-inputs";
+import { paper } from "@/lib/paper";
+import { loadPaperProfile } from "@/lib/paper/load";
+import { parsePage } from "@/lib/parser";
 import { EditionWriter, type IssueState } from "@/lib/import/write-edition";
 import { createTestDatabase, type TestDatabase } from "../support/db-fixture";
 import { SAMPLE_DIR, samplePage, writeDir } from "./support/files";
@@ -67,7 +70,7 @@ describe("importEdition", () => {
     const pageRow = db.prepare(`SELECT * FROM Page WHERE sourceFile = '2026-04-08_01.txt'`).get() as Record<string, unknown>;
     expect(pageRow).toMatchObject({ number: 1, name: "一线微观察", encoding: "utf-8", status: "draft" });
     expect(pageRow.rawText).toBe(samplePage("2026-04-08").toString("utf8"));
-    expect(pageRow.parseOptions).toBe('{"issueDate":"2026-04-08","pageNumber":1}');
+    expect(pageRow.parseOptions).toBe(`{"issueDate":"2026-04-08","pageNumber":1,"profile":"${paper.stamp}"}`);
     const articles = db.prepare(`SELECT publicId, title, "order", published FROM Article WHERE pageId = ? ORDER BY "order"`).all(pageRow.id);
     expect(articles.length).toBe(report.pages[0]!.articles);
     expect(articles[0]).toEqual({ publicId: "20260408-01-01", title: "潮头攻坚 实干争先", order: 1, published: 0 });
@@ -218,6 +221,26 @@ describe("importEdition", () => {
     expect(t.db().prepare(`SELECT title FROM Article ORDER BY publicId`).pluck().all()).toEqual(["甲稿", "乙稿(修订)"]);
   });
 
+  it("should parse an unchanged file again once the paper profile changed, then keep it", () => {
+    deps = testDependencies({ profileStamp: "liaocheng:old" });
+    run([SAMPLE_DIR]);
+    const linked = () =>
+      t.db().prepare(`SELECT DISTINCT d.name FROM ArticleDepartment ad JOIN Department d ON d.id = ad.departmentId ORDER BY d.name`).pluck().all();
+    const before = linked();
+    // The same bytes under another profile: 聊城仲裁委员会 is in 聊城日报's gazetteer only.
+    const xichuan = loadPaperProfile("xichuan");
+    deps = testDependencies({ profileStamp: "xichuan:1", parse: (bytes, options) => parsePage(bytes, { ...options, profile: xichuan }) });
+    const report = run([SAMPLE_DIR], { now: LATER });
+    expect(report.pages.map((p) => p.outcome)).toEqual(["reparsed", "reparsed"]);
+    expect(t.db().prepare(`SELECT DISTINCT parseOptions FROM Page`).pluck().all()).toEqual([
+      expect.stringContaining('"profile":"xichuan:1"'),
+      expect.stringContaining('"profile":"xichuan:1"'),
+    ]);
+    expect(before).toContain("聊城仲裁委员会");
+    expect(linked()).not.toContain("聊城仲裁委员会");
+    expect(run([SAMPLE_DIR], { now: LATER }).pages.map((p) => p.outcome)).toEqual(["unchanged", "unchanged"]);
+  });
+
   it("should refuse two files claiming the same page, naming both, and import nothing", () => {
     const a = writeDir({ "2026-04-08_02.txt": page("要闻", ["甲稿"]) });
     const b = writeDir({ "20260408-02.txt": page("要闻", ["乙稿"]) });
@@ -297,7 +320,7 @@ describe("importEdition", () => {
     expect(report.notes.filter((n) => n.includes("inferred from the text"))).toHaveLength(3);
     expect(report.notes.some((n) => n.includes("numbered page 2 of 2026-04-08 by file order"))).toBe(true);
     expect(report.notes.some((n) => n.includes("page number 3 read from the page header"))).toBe(true);
-    expect(t.db().prepare(`SELECT parseOptions FROM Page ORDER BY number`).pluck().all()).toEqual(["{}", "{}", "{}"]);
+    expect(t.db().prepare(`SELECT parseOptions FROM Page ORDER BY number`).pluck().all()).toEqual(Array(3).fill(`{"profile":"${paper.stamp}"}`));
     expect(run([dir]).changed).toBe(false);
   });
 
