@@ -9,46 +9,56 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { resolvePaperOption } from "../lib/paper/load";
 import { decode, parsePage, type ParseOptions } from "../lib/parser";
+import { DEFAULT_PROFILE } from "../lib/parser/profile";
 import { addScore, emptyScore, MEASURES, precision, recall, scorePage, type ExpectedPage, type PageScore } from "../lib/parser/scoreboard";
 
 const { values } = parseArgs({ options: { pages: { type: "boolean", default: false }, json: { type: "boolean", default: false } } });
 const DIR = path.join(import.meta.dirname, "../tests/fixtures/pages");
 
-/** Which part of the corpus a page belongs to: another paper's profile, the seeds, the segmentation set, the rest. */
-function groupOf(name: string, paper: string | undefined): string {
-  if (paper) return `paper ${paper}`;
+/**
+ * Which parts of the corpus a page counts in: its paper (every page), and for the default paper's
+ * pages the seeds, the segmentation set or the rest.
+ */
+function groupsOf(name: string, paper: string | undefined): string[] {
+  if (paper && paper !== DEFAULT_PROFILE.id) return [`paper ${paper}`];
+  return [`paper ${DEFAULT_PROFILE.id}`, kindOf(name)];
+}
+
+function kindOf(name: string): string {
   if (name.startsWith("seed-")) return "seeds";
   if (name.startsWith("seg-")) return "segmentation";
   return "other pages";
 }
 
-const rows: { name: string; group: string; score: PageScore }[] = [];
+const rows: { name: string; groups: string[]; score: PageScore }[] = [];
 for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith(".expected.json")).sort()) {
   const name = file.replace(/\.expected\.json$/, "");
   const expected = JSON.parse(fs.readFileSync(path.join(DIR, file), "utf8")) as ExpectedPage & { options?: ParseOptions & { paper?: string } };
   const bytes = fs.readFileSync(path.join(DIR, `${name}.txt`));
   const lines = decode(bytes).text.replace(/\r\n?/g, "\n").split("\n");
   const options = expected.options ?? {};
-  rows.push({ name, group: groupOf(name, options.paper), score: scorePage(expected, parsePage(bytes, resolvePaperOption(options)), lines) });
+  rows.push({ name, groups: groupsOf(name, options.paper), score: scorePage(expected, parsePage(bytes, resolvePaperOption(options)), lines) });
 }
 
 const groups = new Map<string, PageScore>();
 const total = emptyScore();
 for (const r of rows) {
-  addScore(groups.get(r.group) ?? groups.set(r.group, emptyScore()).get(r.group)!, r.score);
+  for (const g of r.groups) addScore(groups.get(g) ?? groups.set(g, emptyScore()).get(g)!, r.score);
   addScore(total, r.score);
 }
 
 if (values.json) {
   console.log(JSON.stringify({ total, groups: Object.fromEntries(groups), pages: rows }, null, 2));
 } else {
+  const W = 22;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  const columns = [...groups.keys()].sort();
-  const counts = columns.map((g) => `${g} (${rows.filter((r) => r.group === g).length})`);
-  console.log(`${"".padEnd(13)}${["total".padEnd(20), ...counts.map((c) => c.padEnd(20))].join("")}`);
-  console.log(`${"".padEnd(13)}${["total", ...columns].map(() => "  precision recall".padEnd(20)).join("")}`);
+  // Papers first, then the default paper's parts.
+  const columns = [...groups.keys()].sort((a, b) => Number(b.startsWith("paper ")) - Number(a.startsWith("paper ")) || a.localeCompare(b));
+  const counts = columns.map((g) => `${g} (${rows.filter((r) => r.groups.includes(g)).length})`);
+  console.log(`${"".padEnd(13)}${["total".padEnd(W), ...counts.map((c) => c.padEnd(W))].join("")}`);
+  console.log(`${"".padEnd(13)}${["total", ...columns].map(() => "  precision recall".padEnd(W)).join("")}`);
   for (const m of MEASURES) {
-    const cells = [total, ...columns.map((g) => groups.get(g)!)].map((s) => `${pct(precision(s[m]))} ${pct(recall(s[m]))}`.padEnd(20));
+    const cells = [total, ...columns.map((g) => groups.get(g)!)].map((s) => `${pct(precision(s[m]))} ${pct(recall(s[m]))}`.padEnd(W));
     console.log(`${m.padEnd(13)}${cells.join("")}`);
   }
   const c = total.characters;
