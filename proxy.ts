@@ -12,7 +12,7 @@ import { serveDocument } from "@/components/document";
 import { checkSessionCookie } from "@/lib/auth/gate";
 import { requirementFor } from "@/lib/auth/routes";
 import { badAddressResponse } from "@/lib/site/bad-address";
-import { DESK_CSP } from "@/lib/site/security-headers";
+import { deskCsp, newNonce } from "@/lib/site/security-headers";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -24,7 +24,7 @@ export async function proxy(request: NextRequest) {
   const requirement = requirementFor(pathname);
   // Server actions and route handlers answer for themselves (a redirect would turn a POST into a GET of another page).
   const page = request.method === "GET" || request.method === "HEAD";
-  if (!requirement || requirement === "public" || !page) return withDeskPolicy(pathname, NextResponse.next());
+  if (!requirement || requirement === "public" || !page) return withDeskPolicy(request);
   const session = await checkSessionCookie(request.cookies);
   if (!session) {
     const to = new URL("/editor/sign-in", request.url);
@@ -34,17 +34,27 @@ export async function proxy(request: NextRequest) {
   if (requirement === "chief" && session.role !== "chief") {
     return new NextResponse(
       '<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>没有权限 - 编辑部</title><main style="font:16px/1.6 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>没有权限</h1><p>这一页需要总编辑权限。</p><p><a href="/editor">返回编辑部</a></p></main></html>',
-      { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store", "content-security-policy": DESK_CSP } },
+      { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store", "content-security-policy": deskCsp(null) } },
     );
   }
-  const res = NextResponse.next();
+  const res = withDeskPolicy(request);
   res.cookies.set(session.cookieName, session.token, session.cookieOptions);
-  return withDeskPolicy(pathname, res);
+  return res;
 }
 
-/** The desk's Content-Security-Policy (lib/site/security-headers.ts); previews set the reader's themselves. */
-function withDeskPolicy(pathname: string, res: NextResponse): NextResponse {
-  if (pathname.startsWith("/editor") && !pathname.startsWith("/editor/preview/")) res.headers.set("content-security-policy", DESK_CSP);
+/**
+ * Lets the request through with the desk's Content-Security-Policy (lib/site/security-headers.ts):
+ * a fresh nonce, given to Next in the request's policy header (it puts the nonce on the scripts it
+ * writes) and sent to the browser in the response's. Previews set the reader's policy themselves.
+ */
+function withDeskPolicy(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  if (!pathname.startsWith("/editor") || pathname.startsWith("/editor/preview/")) return NextResponse.next();
+  const policy = deskCsp(newNonce());
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", policy);
   return res;
 }
 

@@ -3,9 +3,11 @@
  * but the two inline scripts the site writes itself (the saved text size, the enhancement
  * script), allowed by their SHA-256, and no stylesheet but the inlined one; style attributes stay
  * allowed (the page map's block geometry, the preview banner), which cannot run code. The desk is
- * a Next.js app whose pages carry Next's inline bootstrap scripts, so its policy allows inline
- * scripts of this origin (a nonce would make every desk page dynamic); it still loads nothing from
- * elsewhere and cannot be framed by another site.
+ * a Next.js app whose pages carry Next's inline bootstrap scripts: proxy.ts gives each desk request
+ * a fresh nonce, hands it to Next in the request's policy header (Next puts it on the scripts it
+ * writes) and sends the policy with it, so only those scripts run ('strict-dynamic' lets them load
+ * the page's chunks). Desk pages are rendered per request anyway (they read the session), so the
+ * nonce costs nothing. The desk loads nothing from elsewhere and cannot be framed by another site.
  */
 import { createHash } from "node:crypto";
 import { SITE_CSS } from "@/lib/generated/site-css";
@@ -29,5 +31,16 @@ export function readerCsp(): string {
   return reader;
 }
 
-/** The desk's policy (see the module comment). */
-export const DESK_CSP = [...BASE, "base-uri 'self'", "script-src 'self' 'unsafe-inline'", "style-src 'self' 'unsafe-inline'", "frame-src 'self'"].join("; ");
+/**
+ * The desk's policy for a response whose scripts carry `nonce` (see the module comment); without
+ * one, for a document of the desk that has no script (the 403 page), no script runs at all.
+ */
+export function deskCsp(nonce: string | null): string {
+  const scripts = nonce ? `script-src 'nonce-${nonce}' 'strict-dynamic'` : "script-src 'none'";
+  return [...BASE, "base-uri 'self'", scripts, "style-src 'self' 'unsafe-inline'", "frame-src 'self'"].join("; ");
+}
+
+/** A fresh nonce: 16 random bytes, base64. */
+export function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}

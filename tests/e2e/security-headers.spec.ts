@@ -45,9 +45,26 @@ test.describe("security headers", () => {
         // Reader documents allow exactly their own inline scripts, by hash.
         if (!url.startsWith("/editor")) expect(csp, url).not.toContain("unsafe-inline'; style-src-elem");
         if (!url.startsWith("/editor")) expect(/script-src ([^;]+)/.exec(csp)?.[1], url).toMatch(/^('sha256-[A-Za-z0-9+/=]+' ?){2}$/);
+        // Desk documents allow only the scripts Next wrote for this response, by its nonce.
+        if (url.startsWith("/editor")) expect(/script-src ([^;]+)/.exec(csp)?.[1], url).toMatch(/^'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'$/);
       }
     });
   }
+});
+
+test("should give each desk response its own nonce, on every script of the page", async ({ request }) => {
+  const nonces = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await request.get("/editor/sign-in");
+    const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nonce).toBeTruthy();
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    nonces.push(nonce);
+  }
+  expect(nonces[0]).not.toBe(nonces[1]);
 });
 
 async function watchViolations(page: Page): Promise<string[]> {
