@@ -119,6 +119,14 @@ function mergeShortForms(found: FoundBodies, label: string | null, headPlace: st
   if (!place) {
     let best = 0;
     for (const [name, f] of found) if (entryOf(name)?.kind === PLACE_KIND && f.score > best) [place, best] = [name, f.score];
+    // Or the county of the body the article is most about ("梧溪县人民检察院…联合县公安局"): its
+    // bare "县…" is that county's, when the gazetteer lists the full name (see `sure` below).
+    if (!place) {
+      for (const [name, f] of found) {
+        const county = countyPlaces().find((p) => name.length > p.length && name.startsWith(p));
+        if (county && f.score > best) [place, best] = [county, f.score];
+      }
+    }
   }
   const foreign = place !== null && !isOwnPlace(place);
   // Failing all that, another paper's place the text names again and again ("蒙阴县…", "蒙阴县…")
