@@ -118,3 +118,27 @@ test("should list a county court of the paper among its departments", async ({ p
   await expect(page.getByRole("link", { name: /青禾县人民法院/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /聊城/ })).toHaveCount(0);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("should go from one page of an issue to another with the page selector and the page steps", async ({ page }) => {
+    // 2026-06-10 has two of the paper's pages: 04 区域协作 and 05 北塘.
+    await page.goto(`${base}/issues/2026-06-10/4`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("第04版");
+    await page.getByLabel("选择版面").selectOption("5");
+    await page.getByRole("navigation", { name: "版面导航" }).getByRole("button", { name: "转到" }).click();
+    await expect(page).toHaveURL(/\/issues\/2026-06-10\/5$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("第05版");
+    await expect(page.getByRole("link", { name: "区市场监管局开展夏季海鲜食品安全检查" }).first()).toBeVisible();
+    await page.getByRole("navigation", { name: "版面导航" }).getByRole("link", { name: "上一版" }).click();
+    await expect(page).toHaveURL(/\/issues\/2026-06-10\/4$/);
+  });
+});
+
+test("should find another city's body by name and the province's by its short form", async ({ page }) => {
+  await page.goto(`${base}/search?q=&department=${encodeURIComponent("省生态环境厅")}`);
+  await expect(page.getByRole("link", { name: "汐川海湾入选全省美丽海湾优秀案例" })).toBeVisible();
+  await page.goto(`${base}/search?q=${encodeURIComponent("沧浦")}`);
+  await expect(page.getByRole("link", { name: "汐川沧浦共建文旅协作联盟" })).toBeVisible();
+});

@@ -90,10 +90,9 @@ test.describe("reader pages without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("聊城仲裁委部署2026年服务新举措");
   });
 
-  test("should go to a page with the page selector and to an issue with the date picker", async ({ page }) => {
+  // The page selector between two pages of one issue: tests/e2e/second-paper.spec.ts (the sample's issues have one page each).
+  test("should go to an issue with the date picker", async ({ page }) => {
     await page.goto("/issues/2026-04-08/1");
-    await page.getByRole("button", { name: "转到" }).first().click();
-    await expect(page).toHaveURL(/\/issues\/2026-04-08\/1$/);
     await page.getByLabel("按日期查看").fill("2025-12-27");
     await page.getByLabel("按日期查看").press("Enter");
     await expect(page).toHaveURL(/\/issues\/2025-12-27$/);
