@@ -12,6 +12,10 @@
  *   article   article pages, each request another article
  *   page      page views (版面) with their page maps
  *   search    the search page over a list of real query words, very common ones included
+ *   search-new   the search page, each request a query not asked before (two of the words, a
+ *             page of results, a sort): every one misses the cache and runs its SQL
+ *   busy-article article pages while as many other readers run search-new (both at once, half
+ *             the connections each): what searching costs everyone else
  *   api       /api/search over the same words
  *   mix       70 % article and page views, 20 % search, 10 % issue and archive views
  *
@@ -103,9 +107,20 @@ interface Row {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** The non-2xx answers by status ("404×512 503×349"): a 404 past the last page is not an error. */
+  statuses: string;
 }
 
-async function drive(base: string, target: string, connections: number, next: () => string): Promise<Row> {
+async function drive(base: string, target: string, connections: number, next: () => string, alongside?: () => string): Promise<Row> {
+  // Half the connections each when another load runs beside the measured one.
+  const measured = alongside ? Math.max(1, Math.floor(connections / 2)) : connections;
+  const other = alongside ? autocannon({ url: base, connections: connections - measured, duration: DURATION, timeout: 10, requests: [{ setupRequest: (req) => ({ ...req, path: alongside() }) }] }) : null;
+  const row = await driveOne(base, target, measured, next);
+  await other;
+  return { ...row, connections };
+}
+
+async function driveOne(base: string, target: string, connections: number, next: () => string): Promise<Row> {
   const result = await autocannon({
     url: base,
     connections,
@@ -126,6 +141,10 @@ async function drive(base: string, target: string, connections: number, next: ()
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    statuses: Object.entries((result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith("2"))
+      .map(([code, v]) => `${code}×${v.count}`)
+      .join(" "),
   };
 }
 
@@ -143,12 +162,24 @@ async function main(): Promise<void> {
     if (r < 0.9) return pick(a.api)();
     return pick(a.issues)();
   };
-  const targets: [string, () => string][] = [
+  // Queries not asked before: two words, a page of results and a sort (18 × 17 × 5 × 2 of them).
+  let fresh = 0;
+  const newSearch = () => {
+    const n = fresh++;
+    const w1 = WORDS[n % WORDS.length]!;
+    const w2 = WORDS[(Math.floor(n / WORDS.length) % (WORDS.length - 1) + 1 + (n % WORDS.length)) % WORDS.length]!;
+    const page = 1 + (Math.floor(n / (WORDS.length * (WORDS.length - 1))) % 5);
+    const sort = Math.floor(n / (WORDS.length * (WORDS.length - 1) * 5)) % 2 ? "&sort=date" : "";
+    return `/search?q=${encodeURIComponent(`${w1} ${w2}`)}&page=${page}${sort}`;
+  };
+  const targets: [string, () => string, (() => string)?][] = [
     ["ceiling", () => "/robots.txt"],
     ["article", pick(a.articles)],
     ["page", pick(a.pages)],
     ["search", pick(a.search)],
+    ["search-new", newSearch],
     ["api", pick(a.api)],
+    ["busy-article", pick(a.articles), newSearch],
     ["mix", mix],
   ];
   const server = await startNextServer({ distDir: DIST, databaseUrl: DB_URL });
@@ -158,9 +189,9 @@ async function main(): Promise<void> {
     // Warm up: every search word once, a few hundred articles (a server is judged warm).
     for (const u of [...a.search, ...a.api, ...a.articles.slice(0, 200)]) await fetch(base + u).then((r) => r.arrayBuffer());
     for (const c of CONNECTIONS) {
-      for (const [name, next] of targets) {
+      for (const [name, next, alongside] of targets) {
         process.stdout.write(`${name} at ${c} connections… `);
-        const row = await drive(base, name, c, next);
+        const row = await drive(base, name, c, next, alongside);
         rows.push(row);
         console.log(`${row.rps.toFixed(0)} req/s`);
       }
@@ -169,11 +200,12 @@ async function main(): Promise<void> {
     server.stop();
   }
   console.log(`\n${ISSUES} issues, ${DURATION} s per target, this machine (${os.cpus().length} cores)\n`);
-  console.log("target    conns   req/s  ×ceiling    p50 ms    p99 ms  errors  timeouts  non-2xx");
+  console.log(`search workers: ${process.env.SEARCH_WORKERS ?? "default (cores − 1, at least 1)"}`);
+  console.log("target        conns   req/s  ×ceiling    p50 ms    p99 ms  errors  timeouts  non-2xx (by status)");
   for (const r of rows) {
     const ceiling = rows.find((x) => x.target === "ceiling" && x.connections === r.connections)?.rps ?? r.rps;
     console.log(
-      `${r.target.padEnd(8)} ${String(r.connections).padStart(6)} ${r.rps.toFixed(0).padStart(7)} ${(r.rps / ceiling).toFixed(2).padStart(9)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(9)} ${String(r.errors).padStart(7)} ${String(r.timeouts).padStart(9)} ${String(r.non2xx).padStart(8)}`,
+      `${r.target.padEnd(12)} ${String(r.connections).padStart(6)} ${r.rps.toFixed(0).padStart(7)} ${(r.rps / ceiling).toFixed(2).padStart(9)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(9)} ${String(r.errors).padStart(7)} ${String(r.timeouts).padStart(9)} ${String(r.non2xx).padStart(8)}${r.statuses ? ` (${r.statuses})` : ""}`,
     );
   }
   console.log(`\n(The database stays in ${path.relative(ROOT, DB)} for the next run.)`);

@@ -36,6 +36,11 @@ export const envSchema = z.object({
     .transform((v) => v === "1" || v === "true"),
   /** Pages every regular issue has, if not what the paper's profile says per weekday (the desk names the missing ones). */
   EXPECTED_PAGES: z.coerce.number().int().min(1).max(99).optional(),
+  /**
+   * Search worker threads (lib/db/search-pool.ts); 0 runs searches on the server's own thread.
+   * Default: one fewer than the cores, at least one (the server's thread renders the pages).
+   */
+  SEARCH_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -21,7 +21,7 @@ export async function GET(request: Request) {
   const cut = cutQuery(raw.q ?? "");
   if (raw.q !== undefined) raw.q = cut.q;
   const parsed = searchParamsSchema.safeParse(raw);
-  let busy = false;
+  let busy: SearchBusy["reason"] | null = null;
   const response = await serveDocument(request, async () => {
     const error = parsed.success ? null : (parsed.error.issues[0]?.message ?? "检索条件有误");
     // A bad parameter is named and left out; the form keeps everything else the reader typed.
@@ -33,7 +33,7 @@ export async function GET(request: Request) {
         res = await searchGate.run(() => searchPublished(q));
       } catch (err) {
         if (!(err instanceof SearchBusy)) throw err;
-        busy = true;
+        busy = err.reason;
       }
     }
     // With results to show, the filters fold on a phone; without (or when only a filter can start
@@ -57,7 +57,7 @@ export async function GET(request: Request) {
         ) : null}
         {busy ? (
           <p role="alert" className="mt-4 text-accent">
-            检索的人太多,请过 {SEARCH_RETRY_AFTER} 秒再试一次。
+            {busy === "slow" ? "这次检索用时太长" : "检索的人太多"},请过 {SEARCH_RETRY_AFTER} 秒再试一次。
           </p>
         ) : null}
         {res ? <SearchResults q={q} res={res} /> : null}
