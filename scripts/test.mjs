@@ -1,5 +1,5 @@
 /**
- * `npm test`: install what is missing (npm packages, Debian's Chromium and CJK fonts), then check
+ * `npm test`: install what is missing (npm packages, Debian's Chromium, CJK fonts and nginx), then check
  * types and the module map (scripts/check-modules.mjs), run the unit tests (vitest) and the browser tests (Playwright against a production build on a free port
  * with its own throw-away database). Exits non-zero if any step or test fails.
  */
@@ -17,11 +17,15 @@ function debInstalled(pkg) {
   }
 }
 
-/** Debian's Chromium (Playwright cannot download its own here) and a CJK font for readable screenshots. */
+/**
+ * Debian's Chromium (Playwright cannot download its own here), a CJK font for readable screenshots,
+ * and nginx for the test of a shared cache in front (tests/e2e/nginx.spec.ts).
+ */
 function ensureBrowser() {
   const missing = [];
   if (!fs.existsSync(CHROMIUM)) missing.push("chromium");
   if (!debInstalled("fonts-noto-cjk")) missing.push("fonts-noto-cjk");
+  if (!fs.existsSync("/usr/sbin/nginx")) missing.push("nginx-light");
   if (missing.length === 0) return;
   step(`Installing ${missing.join(" and ")} from Debian (apt-get)`);
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];

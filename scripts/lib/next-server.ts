@@ -27,11 +27,11 @@ export interface NextServer {
   stop(): void;
 }
 
-export async function startNextServer(options: { distDir: string; databaseUrl: string; timeoutMs?: number }): Promise<NextServer> {
-  const port = await freePort();
+export async function startNextServer(options: { distDir: string; databaseUrl: string; timeoutMs?: number; env?: Record<string, string>; port?: number }): Promise<NextServer> {
+  const port = options.port ?? (await freePort());
   const proc = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: options.distDir, DATABASE_URL: options.databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...options.env, NEXT_DIST_DIR: options.distDir, DATABASE_URL: options.databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     detached: true,
   });
