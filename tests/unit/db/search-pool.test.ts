@@ -3,10 +3,14 @@
  * in-process; a job past its bound is answered at the bound and its worker replaced; a crashed
  * worker fails its job only; jobs run side by side up to the pool's size.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importEdition, readInputs } from "@/lib/import";
 import { createSearchPool, SearchTimeout, type SearchPool } from "@/lib/db/search-pool";
+import type { SearchWorkerStats } from "@/lib/db/search-worker";
 import { countPublished, searchArticles, type SearchParams } from "@/lib/search/query";
 import { createTestDatabase, type TestDatabase } from "../support/db-fixture";
 
@@ -72,6 +76,42 @@ describe("search pool with the real worker", () => {
     const before = t.db().prepare("SELECT count(*) FROM Article").pluck().get();
     await pool.run(search("聊城"));
     expect(t.db().prepare("SELECT count(*) FROM Article").pluck().get()).toBe(before);
+  });
+});
+
+describe("search worker's article facts", () => {
+  it("should reload them by itself after the edition changes, before the next search", async () => {
+    const t = await createTestDatabase();
+    importEdition(t.db(), readInputs(["data/sample"]), { publish: true });
+    const pool = createSearchPool({ size: 1, timeoutMs: 20_000, spawn: () => realWorker(t.url) });
+    try {
+      expect(((await pool.run(search("公积金"))) as { total: number }).total).toBe(1);
+      const first = (await pool.run({ op: "stats" })) as SearchWorkerStats;
+      expect(first).toMatchObject({ factsLoads: 1, backgroundLoads: 0 });
+
+      // Another process publishes an issue (here: another connection, as the CLI or the desk would).
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "epaper-facts-"));
+      fs.copyFileSync("data/sample/2026-04-08_01.txt", path.join(dir, "2026-05-01_01.txt"));
+      importEdition(t.db(), readInputs([dir]), { publish: true });
+      fs.rmSync(dir, { recursive: true });
+
+      // Within a few of the worker's checks, the facts are reloaded with no search asking.
+      let stats = first;
+      for (let i = 0; i < 50 && stats.backgroundLoads === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        stats = (await pool.run({ op: "stats" })) as SearchWorkerStats;
+      }
+      expect(stats).toMatchObject({ factsLoads: 2, backgroundLoads: 1 });
+      // The next search finds the new issue, and loads nothing more.
+      expect(((await pool.run(search("公积金"))) as { total: number }).total).toBe(2);
+      expect(((await pool.run({ op: "stats" })) as SearchWorkerStats).factsLoads).toBe(2);
+      // Nothing changed since: no further loads.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(((await pool.run({ op: "stats" })) as SearchWorkerStats).factsLoads).toBe(2);
+    } finally {
+      await pool.close();
+      t.cleanup();
+    }
   });
 });
 
