@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --issues 365] [--duration 20] [--connections 50,200]`
+ * `npm run bench:load [-- --issues 365] [--duration 20] [--connections 50,200] [--nginx]`
  *
  * The site under many readers at once, as a server is judged. Generates a year of issues
  * (bench/lib/generate-edition.ts; 365 issues × 8 pages by default), imports and publishes them
@@ -19,6 +19,10 @@
  *   api       /api/search over the same words
  *   mix       70 % article and page views, 20 % search, 10 % issue and archive views
  *
+ * With --nginx every request goes through Debian's nginx in front, configured as the README shows
+ * (scripts/lib/nginx.ts) with the purge hook (scripts/nginx-purge-hook.mjs, PURGE_HOOK_URL set):
+ * the production set-up for a busy paper, where nginx answers the documents it holds.
+ *
  * and prints req/s, p50/p99 latency, errors, timeouts and non-2xx answers per target, with each
  * target's req/s as a share of the ceiling measured in the same run. Prints figures only; it never
  * fails on a time. The targets the issue set: 0 errors and 0 timeouts at 200 connections; search
@@ -32,7 +36,9 @@ import autocannon from "autocannon";
 import { applyMigrations } from "../lib/db/migrations";
 import { openSqlite } from "../lib/db/sqlite";
 import { importEdition, readInputs } from "../lib/import/index";
-import { startNextServer } from "../scripts/lib/next-server";
+import { freePort, startNextServer } from "../scripts/lib/next-server";
+import { startNginx, type Nginx } from "../scripts/lib/nginx";
+import { createPurgeHook } from "../scripts/nginx-purge-hook.mjs";
 import { createRandom, generateEdition } from "./lib/generate-edition";
 
 const { values } = parseArgs({
@@ -40,6 +46,7 @@ const { values } = parseArgs({
     issues: { type: "string", default: "365" },
     duration: { type: "string", default: "20" },
     connections: { type: "string", default: "50,200" },
+    nginx: { type: "boolean", default: false },
   },
 });
 const ISSUES = Math.max(1, Number(values.issues) || 365);
@@ -182,8 +189,21 @@ async function main(): Promise<void> {
     ["busy-article", pick(a.articles), newSearch],
     ["mix", mix],
   ];
-  const server = await startNextServer({ distDir: DIST, databaseUrl: DB_URL });
-  const { base } = server;
+  let nginx: Nginx | null = null;
+  let hook: import("node:http").Server | null = null;
+  let env: Record<string, string> | undefined;
+  let port: number | undefined;
+  if (values.nginx) {
+    // nginx first (the hook needs its cache directory), pointed at the port the server will take.
+    port = await freePort();
+    nginx = await startNginx(`127.0.0.1:${port}`);
+    const hookPort = await freePort();
+    hook = createPurgeHook(nginx.cacheDir);
+    await new Promise<void>((r) => hook!.listen(hookPort, "127.0.0.1", r));
+    env = { PURGE_HOOK_URL: `http://127.0.0.1:${hookPort}/` };
+  }
+  const server = await startNextServer({ distDir: DIST, databaseUrl: DB_URL, env, port });
+  const base = nginx?.base ?? server.base;
   const rows: Row[] = [];
   try {
     // Warm up: every search word once, a few hundred articles (a server is judged warm).
@@ -198,9 +218,12 @@ async function main(): Promise<void> {
     }
   } finally {
     server.stop();
+    nginx?.stop();
+    hook?.close();
   }
   console.log(`\n${ISSUES} issues, ${DURATION} s per target, this machine (${os.cpus().length} cores)\n`);
   console.log(`search workers: ${process.env.SEARCH_WORKERS ?? "default (cores − 1, at least 1)"}`);
+  if (values.nginx) console.log("through nginx in front (proxy cache, purge hook): /robots.txt (the ceiling) passes through to the server: it says max-age=0");
   console.log("target        conns   req/s  ×ceiling    p50 ms    p99 ms  errors  timeouts  non-2xx (by status)");
   for (const r of rows) {
     const ceiling = rows.find((x) => x.target === "ceiling" && x.connections === r.connections)?.rps ?? r.rps;

@@ -11,86 +11,17 @@
  *
  * `npm test` installs nginx-light from Debian when missing (scripts/test.mjs).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Server } from "node:http";
 import { expect, test } from "@playwright/test";
+import { NGINX, startNginx, type Nginx } from "../../scripts/lib/nginx";
 import { freePort, startNextServer, type NextServer } from "../../scripts/lib/next-server";
 import { createPurgeHook } from "../../scripts/nginx-purge-hook.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const NGINX = "/usr/sbin/nginx";
-
-/** The README's configuration, with this test's ports and scratch directories. */
-function nginxConf(dir: string, listen: number, upstream: string): string {
-  return `daemon off;
-master_process off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 512; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  proxy_cache_path ${dir}/cache keys_zone=epaper:10m max_size=200m inactive=1d;
-  server {
-    listen 127.0.0.1:${listen};
-    location / {
-      proxy_pass ${upstream};
-      proxy_cache epaper;
-      proxy_cache_key $uri$is_args$args;
-      proxy_cache_revalidate on;
-      proxy_cache_use_stale updating;
-      proxy_set_header X-Forwarded-For $remote_addr;
-      add_header X-Cache-Status $upstream_cache_status always;
-    }
-    location /editor {
-      proxy_pass ${upstream};
-      proxy_set_header X-Forwarded-For $remote_addr;
-      add_header X-Cache-Status $upstream_cache_status always;
-    }
-  }
-}
-`;
-}
-
-interface Nginx {
-  base: string;
-  cacheDir: string;
-  stop(): void;
-}
-
-async function startNginx(upstream: string): Promise<Nginx> {
-  const dir = fs.mkdtempSync(path.join(ROOT, "data", "tmp", "nginx-"));
-  const port = await freePort();
-  fs.writeFileSync(path.join(dir, "nginx.conf"), nginxConf(dir, port, upstream));
-  const proc: ChildProcess = spawn(NGINX, ["-p", dir, "-e", `${dir}/error.log`, "-c", `${dir}/nginx.conf`], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  proc.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    proc.kill("SIGTERM");
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  for (let i = 0; i < 100; i++) {
-    if (proc.exitCode !== null) break;
-    try {
-      await fetch(`${base}/robots.txt`);
-      return { base, cacheDir: path.join(dir, "cache"), stop };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const log = fs.existsSync(`${dir}/error.log`) ? fs.readFileSync(`${dir}/error.log`, "utf8") : "";
-  stop();
-  throw new Error(`nginx did not start: ${stderr}${log}`);
-}
-
 /** Publishes the sample's page `from` as the issue of `date` through the CLI, as an editor would. */
 function publishCopy(env: NodeJS.ProcessEnv, from: string, date: string): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "epaper-nginx-"));
@@ -120,7 +51,7 @@ test.describe("nginx in front", () => {
   test.skip(!fs.existsSync(NGINX), `nginx is missing (${NGINX}): npm test installs it`);
 
   test("should pass reader documents through, never stale, without a purge hook", async ({ baseURL }) => {
-    const nginx = await startNginx(baseURL!);
+    const nginx = await startNginx(new URL(baseURL!).host);
     try {
       const url = `${nginx.base}/articles/20260408-01-01`;
       const first = await fetch(url);
@@ -159,7 +90,7 @@ test.describe("nginx in front", () => {
       // The hook needs nginx's cache directory and the server the hook's address: nginx first,
       // pointed at the port the server will take.
       const appPort = await freePort();
-      nginx = await startNginx(`http://127.0.0.1:${appPort}`);
+      nginx = await startNginx(`127.0.0.1:${appPort}`);
       const hookPort = await freePort();
       const purges: unknown[] = [];
       const h: Server = createPurgeHook(nginx.cacheDir);
