@@ -36,9 +36,8 @@ import autocannon from "autocannon";
 import { applyMigrations } from "../lib/db/migrations";
 import { openSqlite } from "../lib/db/sqlite";
 import { importEdition, readInputs } from "../lib/import/index";
-import { freePort, startNextServer } from "../scripts/lib/next-server";
-import { startNginx, type Nginx } from "../scripts/lib/nginx";
-import { createPurgeHook } from "../scripts/nginx-purge-hook.mjs";
+import { startNextServer } from "../scripts/lib/next-server";
+import { startCachedSite } from "../scripts/lib/nginx";
 import { createRandom, generateEdition } from "./lib/generate-edition";
 
 const { values } = parseArgs({
@@ -191,21 +190,8 @@ async function main(): Promise<void> {
     ["busy-article", pick(a.articles), newSearch],
     ["mix", mix],
   ];
-  let nginx: Nginx | null = null;
-  let hook: import("node:http").Server | null = null;
-  let env: Record<string, string> | undefined;
-  let port: number | undefined;
-  if (values.nginx) {
-    // nginx first (the hook needs its cache directory), pointed at the port the server will take.
-    port = await freePort();
-    nginx = await startNginx(`127.0.0.1:${port}`);
-    const hookPort = await freePort();
-    hook = createPurgeHook(nginx.cacheDir);
-    await new Promise<void>((r) => hook!.listen(hookPort, "127.0.0.1", r));
-    env = { PURGE_HOOK_URL: `http://127.0.0.1:${hookPort}/` };
-  }
-  const server = await startNextServer({ distDir: DIST, databaseUrl: DB_URL, env, port });
-  const base = nginx?.base ?? server.base;
+  const site = values.nginx ? await startCachedSite({ distDir: DIST, databaseUrl: DB_URL }) : await startNextServer({ distDir: DIST, databaseUrl: DB_URL });
+  const base = site.base;
   const rows: Row[] = [];
   try {
     // Warm up: every search word once, a few hundred articles (a server is judged warm).
@@ -219,9 +205,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    server.stop();
-    nginx?.stop();
-    hook?.close();
+    site.stop();
   }
   console.log(`\n${ISSUES} issues, ${DURATION} s per target, this machine (${os.cpus().length} cores)\n`);
   console.log(`search workers: ${process.env.SEARCH_WORKERS ?? "default (cores − 1, at least 1)"}`);

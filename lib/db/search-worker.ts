@@ -23,10 +23,10 @@ export interface SearchWorkerStats {
   /** Of those loads, how many the background refresh did (not a search). */
   backgroundLoads: number;
 }
+export type SearchReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string } };
 
 /** How often an idle worker checks whether the edition changed. */
 const REFRESH_MS = 1000;
-export type SearchReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string } };
 
 const port = parentPort;
 if (port) {

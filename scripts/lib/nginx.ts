@@ -8,7 +8,8 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { freePort } from "./next-server";
+import { createPurgeHook } from "../nginx-purge-hook.mjs";
+import { freePort, startNextServer, type NextServer } from "./next-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const NGINX = "/usr/sbin/nginx";
@@ -89,4 +90,48 @@ export async function startNginx(upstream: string): Promise<Nginx> {
   const log = fs.existsSync(`${dir}/error.log`) ? fs.readFileSync(`${dir}/error.log`, "utf8") : "";
   stop();
   throw new Error(`nginx did not start: ${stderr}${log}`);
+}
+
+export interface CachedSite {
+  /** nginx's address: what readers are sent to. */
+  base: string;
+  nginx: Nginx;
+  server: NextServer;
+  /** Requests the purge hook has received. */
+  purges: number;
+  stop(): void;
+}
+
+/**
+ * The production set-up for a busy paper: nginx in front of `next start`, the purge hook
+ * (scripts/nginx-purge-hook.mjs) on its cache, and the server told of the hook (PURGE_HOOK_URL).
+ * nginx starts first (the hook needs its cache directory), pointed at the port the server takes.
+ */
+export async function startCachedSite(options: { distDir: string; databaseUrl: string }): Promise<CachedSite> {
+  const port = await freePort();
+  const nginx = await startNginx(`127.0.0.1:${port}`);
+  const hook = createPurgeHook(nginx.cacheDir);
+  const site = { purges: 0 };
+  hook.on("request", () => site.purges++);
+  const stopFront = () => {
+    nginx.stop();
+    hook.close();
+  };
+  try {
+    const hookPort = await freePort();
+    await new Promise<void>((r) => hook.listen(hookPort, "127.0.0.1", r));
+    const server = await startNextServer({ ...options, port, env: { PURGE_HOOK_URL: `http://127.0.0.1:${hookPort}/` } });
+    return Object.assign(site, {
+      base: nginx.base,
+      nginx,
+      server,
+      stop() {
+        server.stop();
+        stopFront();
+      },
+    });
+  } catch (err) {
+    stopFront();
+    throw err;
+  }
 }

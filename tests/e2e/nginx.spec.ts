@@ -15,11 +15,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Server } from "node:http";
 import { expect, test } from "@playwright/test";
-import { NGINX, startNginx, type Nginx } from "../../scripts/lib/nginx";
-import { freePort, startNextServer, type NextServer } from "../../scripts/lib/next-server";
-import { createPurgeHook } from "../../scripts/nginx-purge-hook.mjs";
+import { startCachedSite, startNginx, type CachedSite } from "../../scripts/lib/nginx";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Publishes the sample's page `from` as the issue of `date` through the CLI, as an editor would. */
@@ -48,7 +45,6 @@ async function until(url: string, ok: (status: number, body: string) => boolean,
 
 test.describe("nginx in front", () => {
   test.beforeEach(({}, info) => test.skip(info.project.name !== "desktop", "one browser is enough: these are HTTP checks"));
-  test.skip(!fs.existsSync(NGINX), `nginx is missing (${NGINX}): npm test installs it`);
 
   test("should pass reader documents through, never stale, without a purge hook", async ({ baseURL }) => {
     const nginx = await startNginx(new URL(baseURL!).host);
@@ -83,26 +79,10 @@ test.describe("nginx in front", () => {
       const r = spawnSync("npm", args, { cwd: ROOT, env, encoding: "utf8" });
       expect(r.status, r.stderr).toBe(0);
     }
-    let hook: Server | null = null;
-    let nginx: Nginx | null = null;
-    let server: NextServer | null = null;
+    let site: CachedSite | null = null;
     try {
-      // The hook needs nginx's cache directory and the server the hook's address: nginx first,
-      // pointed at the port the server will take.
-      const appPort = await freePort();
-      nginx = await startNginx(`127.0.0.1:${appPort}`);
-      const hookPort = await freePort();
-      const purges: unknown[] = [];
-      const h: Server = createPurgeHook(nginx.cacheDir);
-      h.on("request", (req) => purges.push(req.method));
-      await new Promise<void>((r) => h.listen(hookPort, "127.0.0.1", r));
-      hook = h;
-      server = await startNextServer({
-        distDir: process.env.E2E_DIST_DIR || ".next-e2e",
-        databaseUrl: env.DATABASE_URL,
-        port: appPort,
-        env: { PURGE_HOOK_URL: `http://127.0.0.1:${hookPort}/` },
-      });
+      site = await startCachedSite({ distDir: process.env.E2E_DIST_DIR || ".next-e2e", databaseUrl: env.DATABASE_URL });
+      const nginx = site.nginx;
 
       const home = `${nginx.base}/`;
       const article = `${nginx.base}/articles/20251227-01-01`;
@@ -132,14 +112,12 @@ test.describe("nginx in front", () => {
       expect((await until(`${nginx.base}/feed.xml`, (s, b) => b.includes("20260501-01-01"))).body).toContain("20260501-01-01");
       const changed = await until(article, (s, b) => b !== before);
       expect(changed.body, "the republished article through nginx").not.toBe(before);
-      expect(purges.length).toBeGreaterThan(0);
+      expect(site.purges).toBeGreaterThan(0);
       // The new issue's article (never cached before) and, once fetched, kept again.
       expect((await fetch(`${nginx.base}/articles/20260501-01-01`)).status).toBe(200);
       expect((await fetch(`${nginx.base}/articles/20260501-01-01`)).headers.get("x-cache-status")).toBe("HIT");
     } finally {
-      server?.stop();
-      nginx?.stop();
-      hook?.close();
+      site?.stop();
       for (const s of ["", "-wal", "-shm"]) fs.rmSync(dbFile + s, { force: true });
     }
   });
